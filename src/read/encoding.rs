@@ -1,0 +1,131 @@
+//! Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+//!
+//! GBK is chosen when the bytes are not valid UTF-8, or when an HTML `<meta charset>` says so.
+//! Native builds decode GB18030 with `encoding_rs`; the wasm build asks the host's
+//! `TextDecoder`, which every browser and Node ≥ 18 carries, so the tables stay out of the wasm.
+
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return Ok(String::from_utf8_lossy(rest).into_owned());
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Ok(utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Ok(utf16(rest, u16::from_be_bytes));
+    }
+    if looks_binary(bytes) {
+        return Err("输入不是文本（含有大量控制字符或零字节），无法读取；支持的格式：文本、HTML、DOCX".into());
+    }
+    let declared_gbk = declared_charset(bytes).is_some_and(|c| {
+        matches!(c.as_str(), "gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936" | "euc-cn")
+    });
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !declared_gbk => Ok(text.to_string()),
+        // A page that says GBK but is valid UTF-8 was re-saved by a tool that kept the old meta.
+        Ok(text) if !has_non_ascii(bytes) || !valid_gbk_pairs(bytes) => Ok(text.to_string()),
+        _ => decode_gb18030(bytes),
+    }
+}
+
+fn utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|p| to_unit([p[0], p[1]]));
+    char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect()
+}
+
+fn has_non_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().any(|b| *b >= 0x80)
+}
+
+/// True when every high byte starts a well-formed GBK double-byte pair.
+fn valid_gbk_pairs(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xFE).contains(&b) && bytes.get(i + 1).is_some_and(|t| (0x40..=0xFE).contains(t) && *t != 0x7F) {
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|b| **b == 0 || (**b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0C)))
+        .count();
+    !sample.is_empty() && (sample.contains(&0) || controls * 20 > sample.len())
+}
+
+/// The charset named by `<meta charset=…>` or `content="…; charset=…"` in the first 4 KB.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head: String = head.iter().map(|b| (*b as char).to_ascii_lowercase()).collect();
+    let at = head.find("charset")?;
+    let rest = head[at + 7..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    (!name.is_empty()).then_some(name)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_gb18030(bytes: &[u8]) -> Result<String, String> {
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    finish_gb18030(text.into_owned(), had_errors)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn decode_gb18030(bytes: &[u8]) -> Result<String, String> {
+    let options = web_sys::TextDecoderOptions::new();
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .map_err(|_| "此环境不支持 GB18030 解码（TextDecoder）".to_string())?;
+    let text = decoder
+        .decode_with_u8_array(bytes)
+        .map_err(|_| "GB18030 解码失败".to_string())?;
+    let had_errors = text.contains('\u{fffd}');
+    finish_gb18030(text, had_errors)
+}
+
+fn finish_gb18030(text: String, had_errors: bool) -> Result<String, String> {
+    let bad = text.chars().filter(|c| *c == '\u{fffd}').count();
+    if had_errors && bad * 50 > text.chars().count().max(1) {
+        return Err("无法识别文本编码：既不是 UTF-8，也不是 GBK/GB18030".into());
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("总计".as_bytes()).unwrap(), "总计");
+        assert_eq!(decode(&[0xEF, 0xBB, 0xBF, b'a']).unwrap(), "a");
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        assert_eq!(decode(&[0xFF, 0xFE, 0x3B, 0x60, 0xA1, 0x8B]).unwrap(), "总计");
+        assert_eq!(decode(&[0xFE, 0xFF, 0x60, 0x3B, 0x8B, 0xA1]).unwrap(), "总计");
+    }
+
+    #[test]
+    fn gbk_detected_from_bytes_and_meta() {
+        let gbk = [0xD7, 0xDC, 0xBC, 0xC6]; // 总计
+        assert_eq!(decode(&gbk).unwrap(), "总计");
+        let mut page = b"<meta charset=\"gbk\"><p>".to_vec();
+        page.extend_from_slice(&gbk);
+        assert!(decode(&page).unwrap().ends_with("总计"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(decode(&[0, 1, 2, 3, 0, 0, 7, 8]).is_err());
+    }
+}

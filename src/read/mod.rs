@@ -1,0 +1,115 @@
+//! Readers: bytes → [`Document`]. One reader per input kind; `read` sniffs which one applies.
+
+mod encoding;
+pub mod docx;
+pub mod html;
+pub mod text;
+
+use crate::document::{Document, InputKind, ReadProblem};
+
+/// Hard limits that keep every input bounded in time and memory. Past a limit the result
+/// carries a fatal problem instead of a partial answer passed off as whole.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Input size in bytes (raw file, before decoding or decompression).
+    pub max_input_bytes: usize,
+    /// Lines of extracted text.
+    pub max_lines: usize,
+    /// Table cells, over all tables.
+    pub max_cells: usize,
+    /// Element nesting depth for HTML and DOCX XML.
+    pub max_depth: usize,
+    /// Total decompressed bytes read from a DOCX archive.
+    pub max_unzipped_bytes: usize,
+    /// Entries in a DOCX archive.
+    pub max_zip_entries: usize,
+}
+
+pub const LIMITS: Limits = Limits {
+    max_input_bytes: 20 * 1024 * 1024,
+    max_lines: 200_000,
+    max_cells: 200_000,
+    max_depth: 256,
+    max_unzipped_bytes: 64 * 1024 * 1024,
+    max_zip_entries: 2_000,
+};
+
+/// What the caller tells us about the input besides its bytes.
+#[derive(Clone, Debug, Default)]
+pub struct Source<'a> {
+    /// The file name, when known: its extension decides the reader before sniffing does.
+    pub filename: Option<&'a str>,
+}
+
+/// Reads raw bytes of any supported kind.
+pub fn read(bytes: &[u8], source: &Source) -> (InputKind, usize, Document) {
+    let ext = source
+        .filename
+        .and_then(|f| f.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    let fatal = |kind, message: String| {
+        let mut doc = Document::default();
+        doc.problems.push(ReadProblem { message, fatal: true });
+        (kind, 0, doc)
+    };
+    if bytes.len() > LIMITS.max_input_bytes {
+        return fatal(
+            InputKind::Text,
+            format!(
+                "输入过大：{} 字节，超过上限 {} 字节（20 MB），未作检查",
+                bytes.len(),
+                LIMITS.max_input_bytes
+            ),
+        );
+    }
+    if bytes.starts_with(b"%PDF") || ext.as_deref() == Some("pdf") {
+        return fatal(
+            InputKind::Text,
+            "这是 PDF 文件：本程序不直接读取 PDF，请使用 npm 包的命令行（npx nianbao check）或网页版，或先将文字复制为文本".into(),
+        );
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || ext.as_deref() == Some("doc") {
+        return fatal(
+            InputKind::Docx,
+            "这是旧版 Word（.doc）或加密的文档：请在 Word 中“另存为 .docx”后再检查".into(),
+        );
+    }
+    if bytes.starts_with(b"PK\x03\x04") || ext.as_deref() == Some("docx") {
+        let doc = docx::read_docx(bytes, &LIMITS);
+        let chars = doc.lines.iter().map(|l| l.chars().count() + 1).sum::<usize>();
+        return (InputKind::Docx, chars, doc);
+    }
+    let text = match encoding::decode(bytes) {
+        Ok(text) => text,
+        Err(message) => return fatal(InputKind::Text, message),
+    };
+    read_str(&text, ext.as_deref())
+}
+
+/// Reads text that is already decoded (pasted text, or a string from JavaScript).
+pub fn read_str(text: &str, ext: Option<&str>) -> (InputKind, usize, Document) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let chars = text.chars().count();
+    let is_html = match ext {
+        Some("htm" | "html" | "xhtml" | "shtml") => true,
+        Some("txt" | "md" | "csv" | "tsv") => false,
+        _ => looks_like_html(text),
+    };
+    if is_html {
+        (InputKind::Html, chars, html::read_html(text, &LIMITS))
+    } else {
+        (InputKind::Text, chars, text::read_text(text, &LIMITS))
+    }
+}
+
+/// HTML when the text starts with markup or carries the tags a report table needs.
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(2048).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype") || head.starts_with("<html") || head.starts_with("<?xml") {
+        return true;
+    }
+    let lower_has = |needle: &str| text.len() < 64 * 1024 && text.to_ascii_lowercase().contains(needle)
+        || head.contains(needle);
+    head.starts_with('<') && (lower_has("<table") || lower_has("<p") || lower_has("<div") || lower_has("<body"))
+        || lower_has("<table") && lower_has("<td")
+}

@@ -1,11 +1,155 @@
-//! Text reader (being written).
-use super::Limits;
-use crate::document::Document;
+//! Text reader: pasted text in any of the layouts people produce.
+//!
+//! - one cell per line (copied from a web page), blank lines between;
+//! - tab-separated rows (copied from Word or Excel; merged cells appear once);
+//! - markdown pipe tables (`| 规章 | 0 | 0 | 0 |`, separator rows skipped);
+//! - text extracted from PDF: a label followed by its figures on one line
+//!   (`行政许可 97`, `（七）总计 33 2 0 0 0 0 35`), or figures alone (`0 0 0 0 0 0 0`).
+//!
+//! Each line becomes one [`Row`](crate::document::Row): prose and single cells as `Line` rows,
+//! the rest as `Grid` rows. Line numbers are those of the input.
 
-pub fn read_text(text: &str, _limits: &Limits) -> Document {
+use super::Limits;
+use crate::document::{Document, ReadProblem};
+use crate::normalize::is_figure_token;
+
+pub fn read_text(text: &str, limits: &Limits) -> Document {
     let mut doc = Document::default();
-    for line in text.lines() {
-        doc.push_text_line(line);
+    let mut cells = 0usize;
+    for (index, raw) in text.split('\n').enumerate() {
+        if index >= limits.max_lines {
+            doc.problems.push(ReadProblem {
+                message: format!("文本行数过多：超过上限 {} 行，未作检查", limits.max_lines),
+                fatal: true,
+            });
+            break;
+        }
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let row = split_row(line);
+        cells += row.as_ref().map_or(1, Vec::len);
+        if cells > limits.max_cells {
+            doc.problems.push(ReadProblem {
+                message: format!("表格单元格过多：超过上限 {} 个，未作检查", limits.max_cells),
+                fatal: true,
+            });
+            break;
+        }
+        match row {
+            Some(cells) if cells.is_empty() => {
+                doc.push_line(line);
+            }
+            Some(cells) => {
+                let line_no = doc.push_line(line);
+                let row_cells = cells.into_iter().map(|c| (c, false)).collect();
+                push_row_at(&mut doc, row_cells, line_no);
+            }
+            None => {
+                doc.push_text_line(line);
+            }
+        }
     }
     doc
+}
+
+/// Adds a grid row for a line already pushed (keeps the input line as the shown text).
+fn push_row_at(doc: &mut Document, cells: Vec<(String, bool)>, line: usize) {
+    use crate::document::{Cell, Row, RowShape};
+    doc.rows.push(Row {
+        cells: cells.into_iter().map(|(text, inherited)| Cell { text, line, inherited }).collect(),
+        shape: RowShape::Grid,
+    });
+}
+
+/// The cells of a line that is a table row, or `None` for prose and single cells.
+fn split_row(line: &str) -> Option<Vec<String>> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if let Some(inner) = trimmed.strip_prefix('|') {
+        return pipe_cells(inner);
+    }
+    if trimmed.contains('\t') {
+        let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+        return (cells.iter().filter(|c| !c.is_empty()).count() >= 2).then_some(cells);
+    }
+    label_and_figures(trimmed)
+}
+
+/// A markdown pipe row; separator rows (`|---|:--:|`) give an empty row that is skipped.
+fn pipe_cells(inner: &str) -> Option<Vec<String>> {
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_string()).collect();
+    let separator = cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+    if separator {
+        return Some(Vec::new());
+    }
+    Some(cells)
+}
+
+/// `行政许可 97` → [`行政许可`, `97`]; `0 0 0 0 0 0 0` → seven cells; a single figure or prose → None.
+fn label_and_figures(line: &str) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let figures = tokens.iter().rev().take_while(|t| is_figure_token(t)).count();
+    if figures == 0 || (figures == 1 && tokens.len() == 1) {
+        return None;
+    }
+    let label_end = tokens.len() - figures;
+    let label = &tokens[..label_end];
+    if label.iter().any(|t| is_prose(t)) || label.iter().skip(1).any(|t| is_figure_token(t)) {
+        return None;
+    }
+    let mut cells = Vec::with_capacity(figures + 1);
+    if label_end > 0 {
+        cells.push(tokens[..label_end].join(" "));
+    }
+    cells.extend(tokens[label_end..].iter().map(|t| t.to_string()));
+    Some(cells)
+}
+
+/// A label with a figure or sentence punctuation inside is prose (`同意公开答复 9 件，…`):
+/// table labels carry no figures beyond their leading number (`1.`).
+fn is_prose(token: &str) -> bool {
+    let body = token.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．'));
+    body.chars().any(|c| c.is_ascii_digit() || matches!(c, '。' | '；' | ';' | '件' | '：'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::RowShape;
+    use crate::read::LIMITS;
+
+    fn rows(text: &str) -> Vec<(RowShape, Vec<String>)> {
+        read_text(text, &LIMITS)
+            .rows
+            .into_iter()
+            .map(|r| (r.shape, r.cells.into_iter().map(|c| c.text).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn layouts() {
+        assert_eq!(rows("规章\n\n0\n"), vec![(RowShape::Line, vec!["规章".into()]), (RowShape::Line, vec!["0".into()])]);
+        assert_eq!(rows("行政许可 97")[0].1, vec!["行政许可", "97"]);
+        assert_eq!(rows("0 0 1")[0].1, vec!["0", "0", "1"]);
+        assert_eq!(rows("| 规章 | 0 | - |")[0].1, vec!["规章", "0", "-"]);
+        assert!(rows("|---|:-:|")[0].1.is_empty());
+        assert_eq!(rows("\t2.重复申请\t1\t0")[0].1, vec!["", "2.重复申请", "1", "0"]);
+        assert_eq!(rows("全年收到申请 34 件")[0].0, RowShape::Line);
+    }
+
+    #[test]
+    fn line_numbers_follow_input() {
+        let doc = read_text("a\r\n\r\nb 1 2", &LIMITS);
+        assert_eq!(doc.rows[1].cells[0].line, 3);
+        assert_eq!(doc.lines.len(), 3);
+    }
+
+    #[test]
+    fn line_limit_is_fatal() {
+        let limits = Limits { max_lines: 3, ..LIMITS };
+        let doc = read_text("1\n2\n3\n4\n", &limits);
+        assert!(doc.problems[0].fatal);
+    }
 }

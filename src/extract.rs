@@ -1,0 +1,457 @@
+//! Matching: the rows of a [`Document`] → the cells of a [`Template`], by label.
+//!
+//! The walk keeps a buffer of recent label lines and a run of single-figure lines (the
+//! cell-per-line layout). A table row is a set of figures with the labels that name it: its
+//! own label cells when it has them, else the labels just before it. The row is found by the
+//! label keys of the template (the shortest trailing run of labels that names a row), and its
+//! figures are read left to right only when their count is the row's column count. A row that
+//! cannot be placed with certainty is left unread with a note — a wrong number is worse than
+//! none. Column headers are not trusted: converted reports carry wrong ones.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::document::{Document, RowShape};
+use crate::locate::heading_section;
+use crate::normalize::{label_key, parse_cell, CellValue};
+use crate::template::{RowDef, TableDef, Template, TEMPLATES};
+
+/// What was read for one cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellState {
+    Number(f64),
+    /// Empty, dash, slash or 无: counted as 0 and reported by `cell-blank`.
+    Blank,
+    /// Text where a figure belongs (`cell-not-number`).
+    NotNumber(String),
+    /// The row was found but its figures could not be placed (wrong count, conflict).
+    Unreadable,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellRead {
+    pub state: CellState,
+    /// 1-based line in the document's text.
+    pub line: usize,
+}
+
+/// Something the reader could not do, reported as a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadNote {
+    pub table: &'static str,
+    pub message: String,
+    pub cells: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Debug)]
+pub struct Extraction {
+    pub template: &'static Template,
+    pub cells: BTreeMap<String, CellRead>,
+    /// `t3.granted`: rows whose label was found.
+    pub rows_found: HashSet<String>,
+    pub notes: Vec<ReadNote>,
+    /// Tables with figures that could not be attributed to a row.
+    pub unplaced: HashSet<&'static str>,
+    /// Line of the first row read in each table.
+    pub table_lines: BTreeMap<&'static str, usize>,
+}
+
+impl Extraction {
+    /// The figure of a cell; a blank counts as 0. `None` when the cell is unknown (missing,
+    /// unreadable, not a number): equations that need it are not checked.
+    pub fn known(&self, id: &str) -> Option<f64> {
+        match self.cells.get(id).map(|c| &c.state) {
+            Some(CellState::Number(v)) => Some(*v),
+            Some(CellState::Blank) => Some(0.0),
+            _ => None,
+        }
+    }
+
+    /// The figure as published: `None` for blanks too.
+    pub fn number(&self, id: &str) -> Option<f64> {
+        match self.cells.get(id).map(|c| &c.state) {
+            Some(CellState::Number(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
+    pub fn line(&self, id: &str) -> Option<usize> {
+        self.cells.get(id).map(|c| c.line)
+    }
+
+    pub fn has_table(&self, id: &str) -> bool {
+        self.table_lines.contains_key(id)
+    }
+
+    fn read_cells(&self) -> usize {
+        self.cells.values().filter(|c| matches!(c.state, CellState::Number(_) | CellState::Blank)).count()
+    }
+}
+
+/// Reads the document against every template and keeps the best fit: the template whose
+/// distinctive labels appear, then the one that placed more figures.
+pub fn extract(doc: &Document) -> Option<Extraction> {
+    let keys: Vec<String> = doc.rows.iter().flat_map(|r| r.cells.iter()).map(|c| label_key(&c.text)).collect();
+    let mut best: Option<(usize, Extraction)> = None;
+    for template in TEMPLATES {
+        let signals = template.signals.iter().filter(|s| keys.iter().any(|k| k.contains(*s))).count();
+        let extraction = Walker::new(template).walk(doc);
+        let read = extraction.read_cells();
+        if read == 0 && signals == 0 {
+            continue;
+        }
+        let score = signals * 1000 + read;
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, extraction));
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+#[derive(Clone, Debug)]
+struct Label {
+    key: String,
+}
+
+#[derive(Clone, Debug)]
+struct Figure {
+    text: String,
+    inherited: bool,
+    line: usize,
+}
+
+/// A row that was found with fewer figures than columns: the rest may follow on the next
+/// lines (PDF text breaks rows).
+struct Pending {
+    table: usize,
+    row: &'static RowDef,
+    figures: Vec<Figure>,
+}
+
+/// A label longer than this is prose, not a table label; it ends the label buffer.
+const MAX_LABEL_CHARS: usize = 64;
+/// How many trailing labels may together name a row (labels broken across lines).
+const MAX_LABEL_PARTS: usize = 8;
+/// Keys at least this long are distinctive enough to signal a row label left without figures.
+const DISTINCTIVE_KEY_CHARS: usize = 4;
+
+struct Walker {
+    template: &'static Template,
+    /// Index in `template.tables` of the table being read; earlier tables are closed.
+    stage: usize,
+    started: bool,
+    section_seen: u8,
+    labels: Vec<Label>,
+    run: Vec<Figure>,
+    pending: Option<Pending>,
+    out: Extraction,
+}
+
+impl Walker {
+    fn new(template: &'static Template) -> Self {
+        Walker {
+            template,
+            stage: 0,
+            started: false,
+            section_seen: 0,
+            labels: Vec::new(),
+            run: Vec::new(),
+            pending: None,
+            out: Extraction {
+                template,
+                cells: BTreeMap::new(),
+                rows_found: HashSet::new(),
+                notes: Vec::new(),
+                unplaced: HashSet::new(),
+                table_lines: BTreeMap::new(),
+            },
+        }
+    }
+
+    fn walk(mut self, doc: &Document) -> Extraction {
+        for row in &doc.rows {
+            if row.cells.is_empty() {
+                continue;
+            }
+            match row.shape {
+                RowShape::Line => {
+                    let cell = &row.cells[0];
+                    match parse_cell(&cell.text) {
+                        CellValue::Text => {
+                            self.flush_run();
+                            self.finish_pending();
+                            if let Some(section) = heading_section(&cell.text) {
+                                self.section_seen = self.section_seen.max(section.number);
+                            }
+                            self.push_label(&cell.text);
+                        }
+                        _ => self.run.push(Figure { text: cell.text.clone(), inherited: false, line: cell.line }),
+                    }
+                }
+                RowShape::Grid => {
+                    self.flush_run();
+                    self.grid_row(row);
+                }
+            }
+        }
+        self.flush_run();
+        self.finish_pending();
+        self.out
+    }
+
+    fn push_label(&mut self, text: &str) {
+        let key = label_key(text);
+        if key.chars().count() > MAX_LABEL_CHARS {
+            self.labels.clear();
+        } else if !key.is_empty() {
+            self.labels.push(Label { key });
+        }
+    }
+
+    fn flush_run(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        let figures = std::mem::take(&mut self.run);
+        self.figures(Vec::new(), figures);
+    }
+
+    fn grid_row(&mut self, row: &crate::document::Row) {
+        let last_label = row.cells.iter().rposition(|c| matches!(parse_cell(&c.text), CellValue::Text));
+        let (own, figures): (Vec<Label>, Vec<Figure>) = match last_label {
+            Some(at) => (
+                row.cells[..=at]
+                    .iter()
+                    .map(|c| Label { key: label_key(&c.text) })
+                    .filter(|l| !l.key.is_empty())
+                    .collect(),
+                row.cells[at + 1..]
+                    .iter()
+                    .map(|c| Figure { text: c.text.clone(), inherited: c.inherited, line: c.line })
+                    .collect(),
+            ),
+            None => (
+                Vec::new(),
+                row.cells.iter().map(|c| Figure { text: c.text.clone(), inherited: c.inherited, line: c.line }).collect(),
+            ),
+        };
+        let figures: Vec<Figure> = figures.into_iter().filter(|f| !f.inherited).collect();
+        let has_figure = figures.iter().any(|f| !f.text.trim().is_empty());
+        if !has_figure && !(own.len() == 1 && !figures.is_empty() && self.names_row(&own)) {
+            // A header or label-only row: its labels name what follows.
+            self.finish_pending();
+            for label in own {
+                if label.key.chars().count() > MAX_LABEL_CHARS {
+                    self.labels.clear();
+                } else {
+                    self.labels.push(label);
+                }
+            }
+            return;
+        }
+        self.figures(own, figures);
+    }
+
+    /// True when the labels alone name a row of an open table (used for all-blank rows).
+    fn names_row(&self, own: &[Label]) -> bool {
+        !self.candidates(own).is_empty()
+    }
+
+    /// Places a set of figures, named by `own` labels or, failing those, the buffered labels.
+    fn figures(&mut self, own: Vec<Label>, figures: Vec<Figure>) {
+        if own.is_empty() && self.extend_pending(&figures) {
+            return;
+        }
+        self.finish_pending();
+        let own_count = own.len();
+        let mut labels = std::mem::take(&mut self.labels);
+        labels.extend(own);
+        if own_count == 0 && self.single_run(&figures) {
+            return;
+        }
+        let choice = self.choose_row(&labels, own_count, &figures);
+        match choice {
+            Some((table, row)) => self.place(table, row, figures),
+            None => {
+                if self.started && figures.iter().any(|f| !f.text.trim().is_empty()) {
+                    self.out.unplaced.insert(self.template.tables[self.stage].id);
+                }
+            }
+        }
+    }
+
+    /// Table 四 as one run of all its figures with no row label.
+    fn single_run(&mut self, figures: &[Figure]) -> bool {
+        for (index, table) in self.template.tables.iter().enumerate() {
+            let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
+            if !table.single_run || index < self.stage || !self.may_open(index) || trimmed_len(figures, width) != width {
+                continue;
+            }
+            if table.rows.iter().any(|r| self.out.rows_found.contains(&format!("{}.{}", table.id, r.id))) {
+                continue;
+            }
+            let mut rest = &figures[..width];
+            for row in table.rows {
+                let (head, tail) = rest.split_at(row.columns.len());
+                self.place(index, row, head.to_vec());
+                rest = tail;
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Whether rows of the table at `index` may be read now: table 四's labels (行政复议) also
+    /// appear in prose, so it opens only after table 三 or its own section heading.
+    fn may_open(&self, index: usize) -> bool {
+        let table = &self.template.tables[index];
+        table.id != "t4" || (self.started && self.stage > 0) || self.section_seen >= table.section
+    }
+
+    /// Rows whose keys appear in the joined label keys, best first: the match ending last,
+    /// then the longest key.
+    fn candidates(&self, labels: &[Label]) -> Vec<(usize, &'static RowDef, usize, usize)> {
+        let joined: String = labels.iter().map(|l| l.key.as_str()).collect();
+        let mut found = Vec::new();
+        for (index, table) in self.template.tables.iter().enumerate() {
+            if index < self.stage || !self.may_open(index) {
+                continue;
+            }
+            for row in table.rows {
+                if self.out.rows_found.contains(&format!("{}.{}", table.id, row.id)) {
+                    continue;
+                }
+                for key in row.keys {
+                    if let Some(at) = joined.rfind(key) {
+                        found.push((index, row, at + key.len(), key.len()));
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| (b.2, b.3).cmp(&(a.2, a.3)));
+        found
+    }
+
+    /// The row the figures belong to: named in the shortest run of trailing labels that
+    /// names a row not read yet, preferring (at any length) a row whose width fits the
+    /// figures. With labels taken from the buffer, a distinctive label of another unread row
+    /// before them makes the choice uncertain (scrambled PDF text): then nothing is chosen.
+    fn choose_row(&self, labels: &[Label], own_count: usize, figures: &[Figure]) -> Option<(usize, &'static RowDef)> {
+        let mut first_named = None;
+        for k in 1..=labels.len().min(MAX_LABEL_PARTS) {
+            let found = self.candidates(&labels[labels.len() - k..]);
+            let Some(best) = found.first() else { continue };
+            first_named.get_or_insert((k, best.0, best.1));
+            let Some(fitting) = found.iter().find(|(_, row, _, _)| trimmed_len(figures, row.columns.len()) == row.columns.len()) else {
+                continue;
+            };
+            return self.unless_dangling(labels, own_count, k, fitting.0, fitting.1);
+        }
+        let (k, table, row) = first_named?;
+        self.unless_dangling(labels, own_count, k, table, row)
+    }
+
+    fn unless_dangling(&self, labels: &[Label], own_count: usize, k: usize, table: usize, row: &'static RowDef) -> Option<(usize, &'static RowDef)> {
+        let dangles = k > own_count && self.other_row_dangles(&labels[..labels.len() - k], table, row);
+        (!dangles).then_some((table, row))
+    }
+
+    fn other_row_dangles(&self, before: &[Label], table: usize, chosen: &RowDef) -> bool {
+        let joined: String = before.iter().map(|l| l.key.as_str()).collect();
+        let def = &self.template.tables[table];
+        def.rows.iter().any(|row| {
+            row.id != chosen.id
+                && !self.out.rows_found.contains(&format!("{}.{}", def.id, row.id))
+                && row.keys.iter().any(|k| {
+                    // The key's head is enough: labels broken across PDF lines get mixed.
+                    let head: String = k.chars().take(DISTINCTIVE_KEY_CHARS).collect();
+                    head.chars().count() == DISTINCTIVE_KEY_CHARS && joined.contains(&head)
+                })
+        })
+    }
+
+    fn place(&mut self, table: usize, row: &'static RowDef, mut figures: Vec<Figure>) {
+        let width = row.columns.len();
+        // Trailing empty cells and dashes beyond the row's width are layout, not figures.
+        while figures.len() > width && figures.last().is_some_and(|f| parse_cell(&f.text) == CellValue::Blank) {
+            figures.pop();
+        }
+        if figures.len() < width && !figures.is_empty() {
+            self.pending = Some(Pending { table, row, figures });
+            return;
+        }
+        self.assign(table, row, figures);
+    }
+
+    fn extend_pending(&mut self, figures: &[Figure]) -> bool {
+        let Some(pending) = self.pending.as_mut() else { return false };
+        if pending.figures.len() + figures.len() > pending.row.columns.len() {
+            return false;
+        }
+        pending.figures.extend(figures.iter().cloned());
+        if pending.figures.len() == pending.row.columns.len() {
+            let done = self.pending.take().expect("pending row");
+            self.assign(done.table, done.row, done.figures);
+        }
+        true
+    }
+
+    fn finish_pending(&mut self) {
+        if let Some(done) = self.pending.take() {
+            self.assign(done.table, done.row, done.figures);
+        }
+    }
+
+    fn assign(&mut self, table: usize, row: &'static RowDef, figures: Vec<Figure>) {
+        let def: &TableDef = &self.template.tables[table];
+        let row_key = format!("{}.{}", def.id, row.id);
+        let ids: Vec<String> = row.columns.iter().map(|c| format!("{}.{}.{}", def.id, row.id, c.id)).collect();
+        let line = figures.first().map_or(0, |f| f.line);
+        if !self.out.rows_found.insert(row_key) {
+            return;
+        }
+        self.stage = table;
+        self.started = true;
+        self.out.table_lines.entry(def.id).or_insert(line);
+        if figures.len() != row.columns.len() {
+            self.unreadable(def.id, &ids, line, format!(
+                "{}“{}”行读到 {} 个数字，应为 {} 个，无法确定各数字所属的列，未读取",
+                def.name,
+                row.label,
+                figures.len(),
+                row.columns.len()
+            ));
+            return;
+        }
+        for (id, figure) in ids.into_iter().zip(figures) {
+            self.out.cells.insert(id, CellRead { state: state_of(&figure.text), line: figure.line });
+        }
+    }
+
+    fn unreadable(&mut self, table: &'static str, ids: &[String], line: usize, message: String) {
+        for id in ids {
+            self.out.cells.insert(id.clone(), CellRead { state: CellState::Unreadable, line });
+        }
+        self.out.notes.push(ReadNote { table, message, cells: ids.to_vec(), line });
+    }
+}
+
+/// Figures left after dropping trailing blanks beyond `width`.
+fn trimmed_len(figures: &[Figure], width: usize) -> usize {
+    let mut len = figures.len();
+    while len > width && parse_cell(&figures[len - 1].text) == CellValue::Blank {
+        len -= 1;
+    }
+    len
+}
+
+/// Figures beyond ±2^53 cannot be held exactly; they are reported, not rounded.
+const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
+fn state_of(text: &str) -> CellState {
+    match parse_cell(text) {
+        CellValue::Number(v) if v.abs() < MAX_EXACT => CellState::Number(v),
+        CellValue::Number(_) | CellValue::Text => CellState::NotNumber(text.trim().to_string()),
+        CellValue::Blank => CellState::Blank,
+    }
+}

@@ -1,0 +1,374 @@
+//! Locating the parts of a report in its text: the six section headings, the title, the
+//! report year, the statistical period, the publication date and the body that reports.
+
+use crate::document::Document;
+use crate::normalize::{fold_width, label_key, parse_digits};
+
+/// The official headings, by section number (1–6).
+pub const OFFICIAL_HEADINGS: [&str; 6] = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
+/// A heading recognised as one of the six sections.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    /// Which section it is (1–6), by its wording.
+    pub number: u8,
+    /// The numeral it carries (`三、` → 3), if any.
+    pub numeral: Option<u8>,
+    /// The heading text as written, trimmed.
+    pub text: String,
+    /// The wording differs from the official one.
+    pub variant: bool,
+}
+
+const MAX_HEADING_CHARS: usize = 40;
+
+/// Recognises a section heading: a short line, usually numbered `一、`, whose words name one of
+/// the six sections (`因政府信息公开工作被申请行政复议和提起行政诉讼情况` is section 四).
+pub fn heading_section(line: &str) -> Option<Heading> {
+    let text = line.trim().trim_start_matches('#').trim();
+    if text.is_empty() || text.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
+    let (numeral, words) = split_numeral(text);
+    let key = label_key(words);
+    if numeral.is_none() && !OFFICIAL_HEADINGS.iter().any(|h| label_key(h) == key) {
+        return None;
+    }
+    let number = section_of(&key)?;
+    let variant = key != label_key(OFFICIAL_HEADINGS[usize::from(number) - 1]);
+    Some(Heading { number, numeral, text: text.to_string(), variant })
+}
+
+fn section_of(key: &str) -> Option<u8> {
+    let has = |s: &str| key.contains(s);
+    if has("行政复议") && has("行政诉讼") && key.ends_with("情况") {
+        Some(4)
+    } else if has("收到和处理") || (has("依申请公开") && has("情况") && !has("主动")) {
+        Some(3)
+    } else if has("主动公开政府信息") {
+        Some(2)
+    } else if has("问题") && (has("改进") || has("整改")) {
+        Some(5)
+    } else if has("其他需要报告") || key == "其他事项" || has("其他需要说明的事项") {
+        Some(6)
+    } else if key == "总体情况" || key == "概述" || key == "基本情况" {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// `三、收到…` → (Some(3), `收到…`). Brackets (`（三）`) mark sub-sections, not sections.
+fn split_numeral(text: &str) -> (Option<u8>, &str) {
+    let mut chars = text.char_indices();
+    let mut value = 0u8;
+    let mut end = 0;
+    for (i, c) in chars.by_ref() {
+        let d = match c {
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            '十' => 10,
+            _ => {
+                end = i;
+                break;
+            }
+        };
+        value = if d == 10 { value.max(1) * 10 } else { value + d };
+        end = i + c.len_utf8();
+    }
+    if value == 0 {
+        return (None, text);
+    }
+    let rest = &text[end..];
+    let mut rest_chars = rest.chars();
+    match rest_chars.next().map(fold_width) {
+        Some('、' | '.' | '．' | ',' | '，' | ' ' | '　') => (Some(value), rest_chars.as_str()),
+        _ => (None, text),
+    }
+}
+
+/// Where each section heading was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionFound {
+    pub heading: Heading,
+    pub line: usize,
+}
+
+pub fn sections(doc: &Document) -> Vec<SectionFound> {
+    doc.lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, text)| heading_section(text).map(|heading| SectionFound { heading, line: i + 1 }))
+        .collect()
+}
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub title_line: Option<usize>,
+    /// The report year the title names.
+    pub year: Option<u32>,
+    /// The year of the statistical period (`X年1月1日至X年12月31日`).
+    pub period_year: Option<u32>,
+    pub period_line: Option<usize>,
+    pub published: Option<Date>,
+    pub published_line: Option<usize>,
+    /// The reporting body, from the title or the signature.
+    pub body: Option<String>,
+}
+
+/// How far into the text the title may be.
+const TITLE_SEARCH_LINES: usize = 40;
+
+pub fn meta(doc: &Document) -> Meta {
+    let mut meta = Meta::default();
+    find_title(doc, &mut meta);
+    for (i, line) in doc.lines.iter().enumerate() {
+        if meta.period_year.is_none() {
+            if let Some(year) = period_year(line) {
+                meta.period_year = Some(year);
+                meta.period_line = Some(i + 1);
+            }
+        }
+    }
+    find_published(doc, &mut meta);
+    meta
+}
+
+fn find_title(doc: &Document, meta: &mut Meta) {
+    let lines: Vec<&str> = doc.lines.iter().map(|l| l.trim()).collect();
+    for (i, line) in lines.iter().enumerate().take(TITLE_SEARCH_LINES) {
+        let clean = line.trim_start_matches('#').trim();
+        if clean.chars().count() > 80 || !clean.contains("政府信息公开") || clean.contains('>') || year_in(clean).is_none() {
+            continue;
+        }
+        let joined = if clean.contains("年度报告") {
+            clean.to_string()
+        } else if lines.get(i + 1).is_some_and(|n| n.starts_with("年度报告") || n.starts_with("报告")) {
+            format!("{clean}{}", lines[i + 1])
+        } else {
+            continue;
+        };
+        meta.title = Some(joined.clone());
+        meta.title_line = Some(i + 1);
+        meta.year = year_in(&joined);
+        meta.body = body_from_title(&joined);
+        return;
+    }
+}
+
+/// The first year (19xx/20xx, digits or Chinese numerals) followed by 年.
+fn year_in(text: &str) -> Option<u32> {
+    years(text).next().map(|(y, _)| y)
+}
+
+/// Every `YYYY年` in the text with the byte offset where it starts.
+fn years(text: &str) -> impl Iterator<Item = (u32, usize)> + '_ {
+    text.char_indices().filter_map(move |(i, _)| {
+        let rest = &text[i..];
+        let digits: String = rest.chars().take(4).collect();
+        let year = parse_digits(&digits)?;
+        if digits.chars().count() != 4 || !(1990..=2100).contains(&year) {
+            return None;
+        }
+        let prev_is_digit = text[..i].chars().next_back().is_some_and(|c| parse_digits(&c.to_string()).is_some());
+        let after = rest[digits.len()..].trim_start();
+        (!prev_is_digit && after.starts_with('年')).then_some((year, i))
+    })
+}
+
+fn body_from_title(title: &str) -> Option<String> {
+    let (_, at) = years(title).next()?;
+    let before = title[..at].trim().trim_start_matches('#').trim();
+    let before = before.trim_start_matches("关于").trim();
+    if before.chars().count() >= 2 {
+        return Some(before.to_string());
+    }
+    let after = &title[at..];
+    let after = after.split_once('年').map(|(_, a)| a)?.trim_start_matches('度').trim();
+    let body = after.split("政府信息公开").next()?.trim();
+    (body.chars().count() >= 2).then(|| body.to_string())
+}
+
+/// `2021年1月1日至2021年12月31日` (or `…至12月31日`) → 2021.
+fn period_year(line: &str) -> Option<u32> {
+    let compact: String = line.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
+    for (year, at) in years(&compact) {
+        let rest = &compact[at..];
+        let Some(date) = parse_date(rest) else { continue };
+        if date.0.month == 1 && date.0.day == 1 {
+            let tail = &rest[date.1..];
+            if (tail.starts_with('至') || tail.starts_with('到') || tail.starts_with('—') || tail.starts_with('-'))
+                && tail.contains("12月31日")
+            {
+                return Some(year);
+            }
+        }
+    }
+    None
+}
+
+/// Parses `2022年1月20日`, `2022-01-20`, `2022/1/20`, `2022.01.20` or `二〇二二年一月二十日` at the
+/// start of `text`; returns the date and the bytes consumed.
+pub fn parse_date(text: &str) -> Option<(Date, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut pos = 0;
+    let mut parts = [0u32; 3];
+    for (n, part) in parts.iter_mut().enumerate() {
+        let start = pos;
+        while pos < chars.len() && is_numeral(chars[pos].1) {
+            pos += 1;
+        }
+        if pos == start {
+            return None;
+        }
+        let digits: String = chars[start..pos].iter().map(|(_, c)| *c).collect();
+        *part = if n == 0 { parse_digits(&digits)? } else { small_number(&digits)? };
+        let sep = chars.get(pos).map(|(_, c)| *c);
+        let ok = match n {
+            0 => matches!(sep, Some('年' | '-' | '/' | '.')),
+            1 => matches!(sep, Some('月' | '-' | '/' | '.')),
+            _ => true,
+        };
+        if !ok {
+            return None;
+        }
+        if n < 2 || sep == Some('日') || sep == Some('号') {
+            pos += 1;
+        }
+    }
+    let [year, month, day] = parts;
+    let valid = (1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+    let end = chars.get(pos).map_or(text.len(), |(i, _)| *i);
+    valid.then_some((Date { year, month, day }, end))
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
+}
+
+/// `20`, `二十`, `三十一`, `十二`, `一` → the number.
+fn small_number(text: &str) -> Option<u32> {
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        return text.parse().ok().filter(|v| *v < 100);
+    }
+    match text.split_once('十') {
+        Some((tens, ones)) => {
+            let tens = if tens.is_empty() { 1 } else { parse_digits(tens)? };
+            let ones = if ones.is_empty() { 0 } else { parse_digits(ones)? };
+            Some(tens * 10 + ones)
+        }
+        None => parse_digits(text),
+    }
+}
+
+/// The publication date: `发布日期：…` or `发布时间：…` near the top, a date line under the
+/// title (`（2026年1月23日）`), or the date under the signature at the end.
+fn find_published(doc: &Document, meta: &mut Meta) {
+    for (i, line) in doc.lines.iter().enumerate() {
+        let compact: String = line.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
+        for marker in ["发布日期", "发布时间", "发文日期", "成文日期", "公开日期"] {
+            if let Some(at) = compact.find(marker) {
+                let rest = compact[at + marker.len()..].trim_start_matches([':', '：']);
+                if let Some((date, _)) = parse_date(rest) {
+                    meta.published = Some(date);
+                    meta.published_line = Some(i + 1);
+                    return;
+                }
+            }
+        }
+    }
+    // A line that is only a date: the last one (the signature's) wins, else one under the title.
+    let lone_date = |line: &str| {
+        let compact: String = line.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
+        let inner = compact.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
+        parse_date(inner).filter(|(_, used)| *used == inner.len()).map(|(d, _)| d)
+    };
+    let lines = &doc.lines;
+    let tail_start = lines.len().saturating_sub(15);
+    for i in (tail_start..lines.len()).rev() {
+        if let Some(date) = lone_date(&lines[i]) {
+            meta.published = Some(date);
+            meta.published_line = Some(i + 1);
+            if meta.body.is_none() {
+                meta.body = lines[..i].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty()).map(str::to_string);
+            }
+            return;
+        }
+    }
+    let head_end = meta.title_line.map_or(0, |l| (l + 5).min(lines.len()));
+    for (i, line) in lines.iter().enumerate().take(head_end) {
+        if let Some(date) = lone_date(line) {
+            meta.published = Some(date);
+            meta.published_line = Some(i + 1);
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        let h = heading_section("  四、因政府信息公开工作被申请行政复议和提起行政诉讼情况").unwrap();
+        assert_eq!((h.number, h.numeral, h.variant), (4, Some(4), true));
+        let h = heading_section("## 二、主动公开政府信息情况").unwrap();
+        assert_eq!((h.number, h.variant), (2, false));
+        assert_eq!(heading_section("三、本年度办理结果"), None);
+        assert_eq!(heading_section("（二）依申请公开情况"), None);
+        assert_eq!(heading_section("三是提高解读效能。"), None);
+        assert_eq!(heading_section("五、存在的问题及改进情况").unwrap().variant, true);
+        assert_eq!(heading_section("其他需要报告的事项").unwrap().numeral, None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2022年1月20日").unwrap().0.iso(), "2022-01-20");
+        assert_eq!(parse_date("2022-01-20 10:34").unwrap().0.iso(), "2022-01-20");
+        assert_eq!(parse_date("二〇二二年一月二十日").unwrap().0.iso(), "2022-01-20");
+        assert_eq!(parse_date("2022年13月1日"), None);
+    }
+
+    #[test]
+    fn period() {
+        assert_eq!(period_year("统计期限为2021年1月1日至2021年12月31日。"), Some(2021));
+        assert_eq!(period_year("统计周期为 2024 年 1 月 1 日至 12 月 31 日。"), Some(2024));
+        assert_eq!(period_year("2021年1月1日起施行"), None);
+    }
+
+    #[test]
+    fn body() {
+        assert_eq!(body_from_title("锡林浩特市2021年政府信息公开工作年度报告").as_deref(), Some("锡林浩特市"));
+        assert_eq!(body_from_title("2024 年上海市科委政府信息公开工作年度报告").as_deref(), Some("上海市科委"));
+    }
+}

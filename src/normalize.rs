@@ -1,0 +1,171 @@
+//! Label and value normalisation: the many ways reports write the same label or number.
+
+/// Folds full-width ASCII (！-～) and the ideographic space to their half-width forms.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{3000}' | '\u{a0}' => ' ',
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The key a label is matched by: width-folded, with spaces, punctuation, brackets, quotes and
+/// numbering marks removed, 合计 read as 总计. `（三）不予公开 1．属于“国家秘密”` → `三不予公开1属于国家秘密`.
+pub fn label_key(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .map(fold_width)
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    folded.replace("合计", "总计")
+}
+
+/// What a table cell holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellValue {
+    Number(f64),
+    /// Empty, or a dash, slash or 无: read as 0 and reported by `cell-blank`.
+    Blank,
+    /// Text that is not a number.
+    Text,
+}
+
+const DASHES: &[&str] = &["-", "—", "——", "–", "―", "－", "/", "／", "\\", "无", "空", "--", "----", "/ /"];
+
+/// Reads a cell: `251000元` → 251000, `22（其中修订16件）` → 22, `１２` → 12, `1,234` → 1234,
+/// `—`/`/`/`无`/empty → blank. Anything else → `Text`.
+pub fn parse_cell(text: &str) -> CellValue {
+    let folded: String = text.chars().map(fold_width).collect();
+    let t = folded.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}');
+    if t.is_empty() || DASHES.contains(&t) {
+        return CellValue::Blank;
+    }
+    let (number, rest) = leading_number(t);
+    let Some(number) = number else { return CellValue::Text };
+    let rest = rest.trim_start();
+    let note_ok = rest.is_empty()
+        || UNITS.iter().any(|u| rest == *u)
+        || (rest.starts_with('(') && rest.ends_with(')'))
+        || UNITS.iter().any(|u| rest.strip_prefix(u).is_some_and(|r| r.trim_start().starts_with('(') && r.ends_with(')')));
+    if note_ok { CellValue::Number(number) } else { CellValue::Text }
+}
+
+const UNITS: &[&str] = &["元", "万元", "件", "个", "项", "条", "次", "人", "宗", "户", "%"];
+
+/// A whitespace-separated token that is a figure in a text row (`8`, `1,234`, `4068.208`, `-`).
+/// Stricter than `parse_cell`: no units or notes, so prose never yields a figure.
+pub fn is_figure_token(token: &str) -> bool {
+    let t: String = token.chars().map(fold_width).collect();
+    if matches!(t.as_str(), "-" | "—" | "——" | "/") {
+        return true;
+    }
+    matches!(leading_number(&t), (Some(_), "")) && !t.ends_with('.')
+}
+
+/// Parses an optionally signed decimal at the start of `t` (thousands commas allowed).
+fn leading_number(t: &str) -> (Option<f64>, &str) {
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    if matches!(bytes.first(), Some(b'-' | b'+')) {
+        i = 1;
+    }
+    let digits_start = i;
+    let mut cleaned = String::new();
+    if bytes.first() == Some(&b'-') {
+        cleaned.push('-');
+    }
+    let mut seen_dot = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            cleaned.push(b as char);
+        } else if b == b',' && i > digits_start && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && !seen_dot {
+            // thousands separator
+        } else if b == b'.' && !seen_dot && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            seen_dot = true;
+            cleaned.push('.');
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if i == digits_start || cleaned.trim_start_matches('-').is_empty() {
+        return (None, t);
+    }
+    (cleaned.parse::<f64>().ok(), &t[i..])
+}
+
+/// Reads a year/number written in ASCII digits, full-width digits or Chinese numerals
+/// (`二〇二一`, `2021`). Returns `None` if it is none of these.
+pub fn parse_digits(text: &str) -> Option<u32> {
+    let mut value: u32 = 0;
+    let mut any = false;
+    for c in text.chars().map(fold_width) {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '〇' | '零' | 'O' | 'o' => 0,
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        };
+        value = value.checked_mul(10)?.checked_add(d)?;
+        any = true;
+    }
+    any.then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_keys_fold_variants() {
+        assert_eq!(label_key("（三）不予公开 1．属于国家秘密"), "三不予公开1属于国家秘密");
+        assert_eq!(label_key("(七)合计"), "七总计");
+        assert_eq!(label_key("3.危及“三安全一稳定”"), "3危及三安全一稳定");
+        assert_eq!(label_key("结果\n纠正"), "结果纠正");
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(parse_cell("251000元"), CellValue::Number(251000.0));
+        assert_eq!(parse_cell("22（其中修订16件）"), CellValue::Number(22.0));
+        assert_eq!(parse_cell("１２"), CellValue::Number(12.0));
+        assert_eq!(parse_cell("  0"), CellValue::Number(0.0));
+        assert_eq!(parse_cell("1,234"), CellValue::Number(1234.0));
+        assert_eq!(parse_cell("81123.958785"), CellValue::Number(81123.958785));
+        assert_eq!(parse_cell("-3"), CellValue::Number(-3.0));
+        for blank in ["", "—", "-", "/", "无", "\u{a0}"] {
+            assert_eq!(parse_cell(blank), CellValue::Blank, "{blank:?}");
+        }
+        assert_eq!(parse_cell("规章"), CellValue::Text);
+        assert_eq!(parse_cell("1.属于国家秘密"), CellValue::Text);
+        assert_eq!(parse_cell("2022年1月20日"), CellValue::Text);
+        assert_eq!(parse_cell("12a"), CellValue::Text);
+    }
+
+    #[test]
+    fn figure_tokens_are_strict() {
+        assert!(is_figure_token("97"));
+        assert!(is_figure_token("4068.208"));
+        assert!(is_figure_token("-"));
+        assert!(!is_figure_token("2."));
+        assert!(!is_figure_token("13件"));
+        assert!(!is_figure_token("1.属于"));
+    }
+
+    #[test]
+    fn digits_any_script() {
+        assert_eq!(parse_digits("二〇二一"), Some(2021));
+        assert_eq!(parse_digits("２０２１"), Some(2021));
+        assert_eq!(parse_digits("20x"), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! The official layouts as data. A [`Template`] lists its tables, their rows and columns with
+//! the label keys that identify them, and the equations its figures must satisfy. Adding the
+//! next revision is adding a data file here and registering it in [`TEMPLATES`].
+
+mod t2019;
+mod t2021;
+mod table3;
+
+/// What kind of figure a column holds, which decides the number checks that apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// A whole number ≥ 0.
+    Count,
+    /// A decimal amount ≥ 0 (收费金额, 采购总金额).
+    Amount,
+    /// A whole number that may be negative (本年增/减).
+    Change,
+}
+
+#[derive(Debug)]
+pub struct Column {
+    pub id: &'static str,
+    /// The official header, used in messages.
+    pub label: &'static str,
+    pub figure: Figure,
+}
+
+#[derive(Debug)]
+pub struct RowDef {
+    pub id: &'static str,
+    /// The official label, used in messages.
+    pub label: &'static str,
+    /// Label keys (see [`crate::normalize::label_key`]) any one of which identifies the row.
+    pub keys: &'static [&'static str],
+    pub columns: &'static [Column],
+}
+
+#[derive(Debug)]
+pub struct TableDef {
+    /// `t2`, `t3`, `t4`: the prefix of its cell ids.
+    pub id: &'static str,
+    /// `表二` etc., used in messages.
+    pub name: &'static str,
+    /// The section the table belongs to (1–6).
+    pub section: u8,
+    pub rows: &'static [RowDef],
+    /// The whole table may arrive as one run of figures with no row labels (table 四's single
+    /// data row): then its rows' columns are read left to right.
+    pub single_run: bool,
+}
+
+/// One family of equations: for every `each` element, Σ`left` = Σ`right`, where `{}` in a term
+/// is replaced by the element (a column id or a row id).
+#[derive(Debug)]
+pub struct Equation {
+    pub rule: &'static str,
+    pub left: &'static [&'static str],
+    pub right: &'static [&'static str],
+    pub each: Each,
+}
+
+#[derive(Debug)]
+pub enum Each {
+    /// Every column of table 三.
+    T3Column,
+    /// Every row of the named table.
+    Row(&'static str),
+}
+
+#[derive(Debug)]
+pub struct Template {
+    pub id: &'static str,
+    /// The document that issued it.
+    pub issued_by: &'static str,
+    /// First report year it applies to.
+    pub first_year: u32,
+    /// Label keys found only in this template's tables; they decide which template a report uses.
+    pub signals: &'static [&'static str],
+    pub tables: &'static [TableDef],
+    pub equations: &'static [Equation],
+}
+
+pub static TEMPLATES: &[&Template] = &[&t2019::TEMPLATE, &t2021::TEMPLATE];
+
+impl Template {
+    pub fn by_id(id: &str) -> Option<&'static Template> {
+        TEMPLATES.iter().copied().find(|t| t.id == id)
+    }
+
+    pub fn table(&self, id: &str) -> Option<&TableDef> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+
+    /// Every cell id of the template, in table, row and column order.
+    pub fn cell_ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.tables.iter().flat_map(|t| {
+            t.rows.iter().flat_map(move |r| r.columns.iter().map(move |c| format!("{}.{}.{}", t.id, r.id, c.id)))
+        })
+    }
+
+    /// The row and column a cell id names.
+    pub fn locate(&self, cell: &str) -> Option<(&TableDef, &RowDef, &Column)> {
+        let (table_id, rest) = cell.split_once('.')?;
+        let (row_id, col_id) = rest.rsplit_once('.')?;
+        let table = self.table(table_id)?;
+        let row = table.rows.iter().find(|r| r.id == row_id)?;
+        let col = row.columns.iter().find(|c| c.id == col_id)?;
+        Some((table, row, col))
+    }
+
+    /// A Chinese description of a cell for messages: `表三“（一）予以公开”行“自然人”列`.
+    pub fn describe(&self, cell: &str) -> String {
+        match self.locate(cell) {
+            Some((t, r, c)) => format!("{}“{}”行“{}”列", t.name, r.label, c.label),
+            None => cell.to_string(),
+        }
+    }
+}
+
+/// The seven applicant columns of table 三, in official order.
+pub static T3_COLUMNS: &[Column] = &[
+    Column { id: "natural", label: "自然人", figure: Figure::Count },
+    Column { id: "commercial", label: "商业企业", figure: Figure::Count },
+    Column { id: "research", label: "科研机构", figure: Figure::Count },
+    Column { id: "nonprofit", label: "社会公益组织", figure: Figure::Count },
+    Column { id: "legal", label: "法律服务机构", figure: Figure::Count },
+    Column { id: "other_org", label: "其他", figure: Figure::Count },
+    Column { id: "total", label: "总计", figure: Figure::Count },
+];
+
+static T4_COLUMNS: &[Column] = &[
+    Column { id: "upheld", label: "结果维持", figure: Figure::Count },
+    Column { id: "corrected", label: "结果纠正", figure: Figure::Count },
+    Column { id: "other", label: "其他结果", figure: Figure::Count },
+    Column { id: "pending", label: "尚未审结", figure: Figure::Count },
+    Column { id: "total", label: "总计", figure: Figure::Count },
+];
+
+/// Table 四 is the same in both templates.
+pub const TABLE4: TableDef = TableDef {
+    id: "t4",
+    name: "表四",
+    section: 4,
+    single_run: true,
+    rows: &[
+        RowDef { id: "review", label: "行政复议", keys: &["行政复议"], columns: T4_COLUMNS },
+        RowDef { id: "suit_direct", label: "行政诉讼·未经复议直接起诉", keys: &["未经复议直接起诉", "直接起诉"], columns: T4_COLUMNS },
+        RowDef { id: "suit_after_review", label: "行政诉讼·复议后起诉", keys: &["复议后起诉"], columns: T4_COLUMNS },
+    ],
+};
+
+/// R1, R3 and R4 hold in both templates; R2 differs in its （六） rows.
+pub const R1: Equation = Equation {
+    rule: "t3-balance",
+    left: &["t3.new.{}", "t3.carried.{}"],
+    right: &["t3.results_total.{}", "t3.carried_forward.{}"],
+    each: Each::T3Column,
+};
+pub const R3: Equation = Equation {
+    rule: "t3-row-total",
+    left: &["t3.{}.total"],
+    right: &["t3.{}.natural", "t3.{}.commercial", "t3.{}.research", "t3.{}.nonprofit", "t3.{}.legal", "t3.{}.other_org"],
+    each: Each::Row("t3"),
+};
+pub const R4: Equation = Equation {
+    rule: "t4-total",
+    left: &["t4.{}.total"],
+    right: &["t4.{}.upheld", "t4.{}.corrected", "t4.{}.other", "t4.{}.pending"],
+    each: Each::Row("t4"),
+};

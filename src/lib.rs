@@ -9,6 +9,7 @@
 
 pub mod document;
 pub mod extract;
+pub mod human;
 pub mod locate;
 pub mod normalize;
 pub mod read;

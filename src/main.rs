@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nianbao::result::ValidationResult;
-use nianbao::rules::RULES;
-use nianbao::{validate_bytes, Severity, Source};
+use nianbao::{validate_bytes, Source};
 
 const USAGE: &str = "用法 / usage:
   nianbao check [--format human|json] FILE|DIR|- ...   检查年度报告（目录：检查其中每个报告；-：标准输入）
@@ -97,7 +96,7 @@ fn check(args: &[String]) -> ExitCode {
         any_error |= result.has_errors();
         let written = match format {
             Format::Json => writeln!(out, "{}", to_sorted_json(&result)),
-            Format::Human => write!(out, "{}", human(&name, &result, colour)),
+            Format::Human => write!(out, "{}", nianbao::human::render(&name, &result, colour)),
         };
         if written.is_err() {
             break; // stdout closed (e.g. piped into head)
@@ -152,51 +151,6 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
     Ok((path.display().to_string(), bytes))
 }
 
-fn human(name: &str, result: &ValidationResult, colour: bool) -> String {
-    let paint = |code: &str, text: &str| if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() };
-    let mut s = String::new();
-    let template = result.template.map_or("未识别".to_string(), |t| format!("{t} 版"));
-    let title = result.report.title.as_deref().unwrap_or("（无标题）");
-    s += &format!("{} — {title}（模板：{template}）\n", paint("1", name));
-    for d in &result.diagnostics {
-        let (code, label) = match d.severity {
-            Severity::Error => ("31;1", "error"),
-            Severity::Warning => ("33;1", "warning"),
-            Severity::Info => ("36", "info"),
-        };
-        let at = d.line.map_or(String::new(), |l| format!(":{l}"));
-        s += &format!("  {}[{}] {name}{at}\n    {}\n", paint(code, label), d.rule, d.message);
-        if let Some(source) = d.source.as_deref().filter(|t| !t.is_empty()) {
-            s += &format!("    {} {}\n", paint("2", "│"), source.replace('\t', "  "));
-        }
-        if let Some(fix) = &d.fix {
-            s += &format!("    {} {} = {}\n", paint("32", "建议 fix:"), fix.cell, serde_json::to_string(&fix.value).unwrap_or_default());
-        }
-    }
-    let st = &result.stats;
-    let num = |v: Option<nianbao::result::Num>| v.map_or("—".to_string(), |n| nianbao::rules::fmt_num(n.0));
-    let pct = |v: Option<nianbao::result::Num>| v.map_or("—".to_string(), |n| format!("{:.1}%", n.0 * 100.0));
-    s += &format!(
-        "  统计：新收 {}，上年结转 {}，办结 {}，结转下年 {}，公开率 {}，复议 {}（纠错率 {}），诉讼 {}（纠错率 {}）\n",
-        num(st.received),
-        num(st.carried),
-        num(st.handled),
-        num(st.carried_forward),
-        pct(st.disclosure_rate),
-        num(st.review_total),
-        pct(st.review_correction_rate),
-        num(st.suit_total),
-        pct(st.suit_correction_rate)
-    );
-    s += &format!(
-        "  {} 个错误，{} 个警告，{} 条提示\n\n",
-        result.summary.errors, result.summary.warnings, result.summary.infos
-    );
-    s
-}
-
 fn print_rules() {
-    for rule in RULES {
-        println!("{} ({})\n  {}\n  {}\n", rule.id, rule.severity.as_str(), rule.summary, rule.doc);
-    }
+    print!("{}", nianbao::human::rules_text());
 }

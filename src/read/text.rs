@@ -111,7 +111,7 @@ fn label_and_figures(line: &str) -> Option<Vec<String>> {
 /// table labels carry no figures beyond their leading number (`1.`).
 fn is_prose(token: &str) -> bool {
     let body = token.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．'));
-    body.chars().any(|c| c.is_ascii_digit() || matches!(c, '。' | '；' | ';' | '件' | '：'))
+    body.chars().any(|c| c.is_ascii_digit() || matches!(c, '。' | '；' | ';' | '：'))
 }
 
 #[cfg(test)]

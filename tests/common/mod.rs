@@ -1,0 +1,522 @@
+//! Test support: random consistent reports for either template, rendered in every layout the
+//! readers accept. The renderer knows the official layouts; the figures satisfy every equation.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use nianbao::template::{Template, T3_COLUMNS};
+
+/// A small deterministic generator (xorshift), so a failing case is reproduced from its seed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    /// Mostly zeros and small counts, now and then a large one, like real reports.
+    pub fn count(&mut self, scale: u64) -> f64 {
+        match self.below(10) {
+            0..=4 => 0.0,
+            5..=8 => self.below(12) as f64,
+            _ => self.below(scale) as f64,
+        }
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+pub type Cells = BTreeMap<String, f64>;
+
+/// Figures satisfying R1–R4 for the template.
+pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
+    let mut cells = Cells::new();
+    let scale = if rng.chance(20) { 5000 } else { 60 };
+    let t3 = template.table("t3").unwrap();
+    let outcome_rows: Vec<&str> = t3
+        .rows
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| !matches!(*id, "new" | "carried" | "results_total" | "carried_forward"))
+        .collect();
+    let applicants = &T3_COLUMNS[..6];
+    for col in applicants {
+        let mut total = 0.0;
+        for row in &outcome_rows {
+            let v = if col.id == "natural" { rng.count(scale) } else { rng.count(4) * (rng.below(3) as f64 / 2.0).floor() };
+            cells.insert(format!("t3.{row}.{}", col.id), v);
+            total += v;
+        }
+        cells.insert(format!("t3.results_total.{}", col.id), total);
+        let carried_forward = if rng.chance(40) { rng.below(8) as f64 } else { 0.0 };
+        let carried = rng.below((total + carried_forward) as u64 + 1).min(9) as f64;
+        cells.insert(format!("t3.carried_forward.{}", col.id), carried_forward);
+        cells.insert(format!("t3.carried.{}", col.id), carried);
+        cells.insert(format!("t3.new.{}", col.id), total + carried_forward - carried);
+    }
+    for row in t3.rows {
+        let sum: f64 = applicants.iter().map(|c| cells[&format!("t3.{}.{}", row.id, c.id)]).sum();
+        cells.insert(format!("t3.{}.total", row.id), sum);
+    }
+    for group in ["review", "suit_direct", "suit_after_review"] {
+        let mut total = 0.0;
+        for col in ["upheld", "corrected", "other", "pending"] {
+            let v = rng.count(30);
+            cells.insert(format!("t4.{group}.{col}"), v);
+            total += v;
+        }
+        cells.insert(format!("t4.{group}.total"), total);
+    }
+    let t2 = template.table("t2").unwrap();
+    for row in t2.rows {
+        for col in row.columns {
+            let id = format!("t2.{}.{}", row.id, col.id);
+            let v = match col.figure {
+                nianbao::template::Figure::Amount => (rng.below(10_000_000) as f64) / 1000.0,
+                nianbao::template::Figure::Change => rng.below(20) as f64 - 10.0,
+                nianbao::template::Figure::Count => rng.count(100_000),
+            };
+            cells.insert(id, v);
+        }
+    }
+    if template.id == "2021" {
+        for row in ["rules", "normative"] {
+            let issued = cells[&format!("t2.{row}.issued")];
+            let repealed = cells[&format!("t2.{row}.repealed")];
+            let in_force = (issued - repealed).max(0.0) + rng.below(50) as f64;
+            cells.insert(format!("t2.{row}.in_force"), in_force);
+        }
+    }
+    cells
+}
+
+/// Every layout a report arrives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    CellPerLine,
+    Tabs,
+    Pipes,
+    Pdf,
+    HtmlFragment,
+    HtmlPage,
+    HtmlPageGbk,
+}
+
+pub const LAYOUTS: &[Layout] = &[
+    Layout::CellPerLine,
+    Layout::Tabs,
+    Layout::Pipes,
+    Layout::Pdf,
+    Layout::HtmlFragment,
+    Layout::HtmlPage,
+    Layout::HtmlPageGbk,
+];
+
+/// One table row as the official layout shows it: group labels (merged cells), the row's own
+/// label, and its figures.
+struct Line {
+    groups: Vec<&'static str>,
+    label: &'static str,
+    figures: Vec<String>,
+}
+
+pub fn fmt(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+const T3_GROUPS: &[(&str, &str)] = &[
+    ("granted", "三、本年度办理结果"),
+    ("denied.", "（三）不予公开"),
+    ("unable.", "（四）无法提供"),
+    ("rejected.", "（五）不予处理"),
+    ("other.", "（六）其他处理"),
+];
+
+fn t3_lines(template: &Template, cells: &Cells) -> Vec<Line> {
+    let t3 = template.table("t3").unwrap();
+    t3.rows
+        .iter()
+        .map(|row| {
+            let (group, label) = match row.label.split_once(' ') {
+                Some((g, l)) => (Some(g), l),
+                None => (None, row.label),
+            };
+            let mut groups = Vec::new();
+            let in_results = !matches!(row.id, "new" | "carried" | "carried_forward");
+            if in_results {
+                groups.push("三、本年度办理结果");
+            }
+            if let Some(g) = group {
+                groups.push(T3_GROUPS.iter().find(|(_, name)| *name == g).map_or(g, |(_, n)| n));
+            }
+            let figures = row.columns.iter().map(|c| fmt(cells[&format!("t3.{}.{}", row.id, c.id)])).collect();
+            Line { groups, label, figures }
+        })
+        .collect()
+}
+
+struct T2Block {
+    group: &'static str,
+    headers: Vec<&'static str>,
+    rows: Vec<(&'static str, Vec<String>)>,
+}
+
+fn t2_blocks(template: &Template, cells: &Cells) -> Vec<T2Block> {
+    let t2 = template.table("t2").unwrap();
+    let group_of = |id: &str| match id {
+        "rules" | "normative" => "第二十条第（一）项",
+        "license" | "other_services" => "第二十条第（五）项",
+        "penalty" | "coercion" => "第二十条第（六）项",
+        "fees" => "第二十条第（八）项",
+        _ => "第二十条第（九）项",
+    };
+    let mut blocks: Vec<T2Block> = Vec::new();
+    for row in t2.rows {
+        let group = group_of(row.id);
+        let figures = row.columns.iter().map(|c| fmt(cells[&format!("t2.{}.{}", row.id, c.id)])).collect();
+        match blocks.last_mut() {
+            Some(b) if b.group == group => b.rows.push((row.label, figures)),
+            _ => blocks.push(T2Block {
+                group,
+                headers: row.columns.iter().map(|c| c.label).collect(),
+                rows: vec![(row.label, figures)],
+            }),
+        }
+    }
+    blocks
+}
+
+fn t4_figures(cells: &Cells) -> Vec<String> {
+    let mut out = Vec::new();
+    for g in ["review", "suit_direct", "suit_after_review"] {
+        for c in ["upheld", "corrected", "other", "pending", "total"] {
+            out.push(fmt(cells[&format!("t4.{g}.{c}")]));
+        }
+    }
+    out
+}
+
+/// Prose around the tables: title, date, sections, signature.
+pub struct Story {
+    pub body: &'static str,
+    pub year: u32,
+}
+
+impl Story {
+    pub fn title(&self) -> String {
+        format!("{}{}年政府信息公开工作年度报告", self.body, self.year)
+    }
+    fn intro(&self) -> String {
+        format!(
+            "本报告根据《中华人民共和国政府信息公开条例》编制。所列数据统计期限为{y}年1月1日至{y}年12月31日。",
+            y = self.year
+        )
+    }
+    fn published(&self) -> String {
+        format!("{}年1月18日", self.year + 1)
+    }
+}
+
+const SECTION_1_TEXT: &str = "本年度，我单位坚持以公开为常态、不公开为例外，持续加强主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，各项工作有序推进。";
+const SECTION_5_TEXT: &str = "一是公开内容的深度还需拓展；二是政策解读形式较为单一。下一步将加强培训，丰富解读形式，提升公开质量。";
+const SECTION_6_TEXT: &str = "本年度未收取政府信息公开信息处理费。";
+
+/// The whole report as plain lines (headings, prose, and tables in the layout's text form).
+pub fn render(template: &Template, cells: &Cells, story: &Story, layout: Layout, rng: &mut Rng) -> Vec<u8> {
+    match layout {
+        Layout::HtmlFragment => html_tables(template, cells).into_bytes(),
+        Layout::HtmlPage => html_page(template, cells, story).into_bytes(),
+        Layout::HtmlPageGbk => {
+            let page = html_page(template, cells, story).replace("charset=\"utf-8\"", "charset=\"gbk\"");
+            encoding_rs::GBK.encode(&page).0.into_owned()
+        }
+        _ => text_report(template, cells, story, layout, rng).into_bytes(),
+    }
+}
+
+fn text_report(template: &Template, cells: &Cells, story: &Story, layout: Layout, rng: &mut Rng) -> String {
+    let mut out = Vec::new();
+    let sep = if layout == Layout::CellPerLine { "\n" } else { "" };
+    out.push(story.title());
+    out.push(String::new());
+    out.push(story.intro());
+    out.push("一、总体情况".into());
+    out.push(SECTION_1_TEXT.into());
+    out.push("二、主动公开政府信息情况".into());
+    out.extend(t2_text(template, cells, layout, rng));
+    out.push("三、收到和处理政府信息公开申请情况".into());
+    out.extend(t3_text(template, cells, layout, rng));
+    out.push("四、政府信息公开行政复议、行政诉讼情况".into());
+    out.extend(t4_text(cells, layout, rng));
+    out.push("五、存在的主要问题及改进情况".into());
+    out.push(SECTION_5_TEXT.into());
+    out.push("六、其他需要报告的事项".into());
+    out.push(SECTION_6_TEXT.into());
+    out.push(story.body.into());
+    out.push(story.published());
+    out.join(&format!("\n{sep}"))
+}
+
+/// Splits a label the way PDF extraction breaks it: at a random point, onto two lines.
+fn pdf_break(label: &str, rng: &mut Rng) -> (String, String) {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() < 8 || !rng.chance(50) {
+        return (String::new(), label.to_string());
+    }
+    let at = 4 + rng.below(chars.len() as u64 - 6) as usize;
+    (chars[..at].iter().collect(), chars[at..].iter().collect())
+}
+
+fn row_text(cells: Vec<String>, layout: Layout) -> Vec<String> {
+    match layout {
+        Layout::CellPerLine => cells,
+        Layout::Tabs => vec![cells.join("\t")],
+        Layout::Pipes => vec![format!("| {} |", cells.join(" | "))],
+        _ => vec![cells.join(" ")],
+    }
+}
+
+fn t2_text(template: &Template, cells: &Cells, layout: Layout, rng: &mut Rng) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in t2_blocks(template, cells) {
+        out.push(block.group.to_string());
+        let mut header = vec!["信息内容".to_string()];
+        header.extend(block.headers.iter().map(|h| h.to_string()));
+        if layout == Layout::Pipes {
+            out.push(format!("| {} |", header.join(" | ")));
+            out.push(format!("|{}", "---|".repeat(header.len())));
+        } else {
+            out.extend(row_text(header, layout));
+        }
+        for (label, figures) in block.rows {
+            let mut row = vec![label.to_string()];
+            row.extend(figures);
+            if layout == Layout::Pdf {
+                let (head, tail) = pdf_break(label, rng);
+                if !head.is_empty() {
+                    out.push(head);
+                    row[0] = tail;
+                }
+            }
+            out.extend(row_text(row, layout));
+        }
+    }
+    out
+}
+
+fn t3_header(layout: Layout) -> Vec<String> {
+    let note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".to_string();
+    match layout {
+        Layout::CellPerLine => vec![note, "申请人情况".into(), "自然人".into(), "法人或其他组织".into(), "总计".into(),
+            "商业".into(), "企业".into(), "科研".into(), "机构".into(), "社会公益组织".into(), "法律服务机构".into(), "其他".into()],
+        Layout::Tabs => vec![note, "申请人情况\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计".into(),
+            "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t".into()],
+        Layout::Pipes => vec![note, "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |".into(),
+            "|---|---|---|---|---|---|---|---|".into()],
+        _ => vec![note, "申请人情况".into(), "自然人 法人或其他组织 总计".into(), "商业".into(), "企业 科研".into(), "机构 社会公益组织 法律服务机构 其他".into()],
+    }
+}
+
+fn t3_text(template: &Template, cells: &Cells, layout: Layout, rng: &mut Rng) -> Vec<String> {
+    let mut out = t3_header(layout);
+    let mut last_groups: Vec<&str> = Vec::new();
+    for line in t3_lines(template, cells) {
+        let new_groups: Vec<&str> = line.groups.iter().copied().filter(|g| !last_groups.contains(g)).collect();
+        match layout {
+            Layout::CellPerLine => {
+                out.extend(new_groups.iter().map(|g| g.to_string()));
+                out.push(line.label.to_string());
+                out.extend(line.figures);
+            }
+            Layout::Tabs => {
+                // Merged cells appear once: the group label on its first row, empty after.
+                let mut row: Vec<String> = (0..2).map(|i| line.groups.get(i).filter(|g| new_groups.contains(g)).map_or(String::new(), |g| g.to_string())).collect();
+                row.push(line.label.to_string());
+                row.extend(line.figures);
+                out.push(row.join("\t"));
+            }
+            Layout::Pipes => {
+                let mut label = new_groups.join(" ");
+                if !label.is_empty() {
+                    label.push(' ');
+                }
+                label.push_str(line.label);
+                out.push(format!("| {} | {} |", label, line.figures.join(" | ")));
+            }
+            _ => {
+                out.extend(new_groups.iter().map(|g| g.to_string()));
+                let (head, tail) = pdf_break(line.label, rng);
+                if !head.is_empty() {
+                    out.push(head);
+                }
+                // Now and then the figures fall on the next line, or split over two.
+                match rng.below(4) {
+                    0 => {
+                        out.push(tail);
+                        out.push(line.figures.join(" "));
+                    }
+                    1 => {
+                        out.push(format!("{} {}", tail, line.figures[..3].join(" ")));
+                        out.push(line.figures[3..].join(" "));
+                    }
+                    _ => out.push(format!("{} {}", tail, line.figures.join(" "))),
+                }
+            }
+        }
+        last_groups = line.groups;
+    }
+    out
+}
+
+const T4_HEADER_TOP: &[&str] = &["行政复议", "行政诉讼"];
+const T4_HEADER_MID: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"];
+const T4_RESULTS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+fn t4_text(cells: &Cells, layout: Layout, rng: &mut Rng) -> Vec<String> {
+    let figures = t4_figures(cells);
+    let mut out = Vec::new();
+    if layout == Layout::Pipes && rng.chance(50) {
+        // One small table per group, as converted reports often have.
+        for (i, name) in ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"].iter().enumerate() {
+            out.push(format!("### {name}"));
+            out.push(format!("| {} |", T4_RESULTS.join(" | ")));
+            out.push("|---|---|---|---|---|".into());
+            out.push(format!("| {} |", figures[i * 5..i * 5 + 5].join(" | ")));
+        }
+        return out;
+    }
+    let mut header: Vec<String> = T4_HEADER_TOP.iter().chain(T4_HEADER_MID).map(|s| s.to_string()).collect();
+    header.extend(T4_RESULTS.iter().chain(T4_RESULTS).map(|s| s.to_string()));
+    match layout {
+        Layout::CellPerLine => {
+            out.extend(header);
+            out.extend(figures);
+        }
+        Layout::Pipes => {
+            out.push(format!("| {} |", T4_RESULTS.iter().cycle().take(15).copied().collect::<Vec<_>>().join(" | ")));
+            out.push(format!("|{}", "---|".repeat(15)));
+            out.push(format!("| {} |", figures.join(" | ")));
+        }
+        Layout::Tabs => {
+            out.push("行政复议\t\t\t\t\t行政诉讼".into());
+            out.push("\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉".into());
+            out.push(T4_RESULTS.iter().cycle().take(15).copied().collect::<Vec<_>>().join("\t"));
+            out.push(figures.join("\t"));
+        }
+        _ => {
+            out.push("行政复议 行政诉讼".into());
+            out.push("未经复议直接起诉 复议后起诉".into());
+            out.push("结果 结果 其他 尚未 总计".into());
+            out.push("维持 纠正 结果 审结".into());
+            out.push(figures.join(" "));
+        }
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn td(text: &str, attrs: &str) -> String {
+    format!("<td{attrs}>{}</td>", esc(text))
+}
+
+/// The three tables as official HTML, with the spans the official layout uses.
+pub fn html_tables(template: &Template, cells: &Cells) -> String {
+    let mut h = String::new();
+    h += "<table border=\"1\">";
+    for block in t2_blocks(template, cells) {
+        let width = 4;
+        h += &format!("<tr>{}</tr>", td(block.group, &format!(" colspan=\"{width}\"")));
+        let span = width - block.headers.len();
+        h += "<tr><td>信息内容</td>";
+        for (i, header) in block.headers.iter().enumerate() {
+            let attrs = if i + 1 == block.headers.len() && span > 0 { format!(" colspan=\"{}\"", span + 1) } else { String::new() };
+            h += &td(header, &attrs);
+        }
+        h += "</tr>";
+        for (label, figures) in &block.rows {
+            h += &format!("<tr>{}", td(label, ""));
+            for (i, f) in figures.iter().enumerate() {
+                let attrs = if i + 1 == figures.len() && span > 0 { format!(" colspan=\"{}\"", span + 1) } else { String::new() };
+                h += &td(f, &attrs);
+            }
+            h += "</tr>";
+        }
+    }
+    h += "</table>\n<p>三、收到和处理政府信息公开申请情况</p>\n<table border=\"1\">";
+    h += "<tr><td colspan=\"3\" rowspan=\"2\">申请人情况</td><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>";
+    h += "<tr><td>商业<br/>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>";
+    let lines = t3_lines(template, cells);
+    let span_of = |group: &str| lines.iter().filter(|l| l.groups.contains(&group)).count();
+    let mut open: Vec<&str> = Vec::new();
+    for line in &lines {
+        h += "<tr>";
+        let mut label_cols = 0;
+        for g in &line.groups {
+            if !open.contains(g) {
+                h += &td(g, &format!(" rowspan=\"{}\"", span_of(g)));
+            }
+            label_cols += 1;
+        }
+        let colspan = 3 - label_cols;
+        let attrs = if colspan > 1 { format!(" colspan=\"{colspan}\"") } else { String::new() };
+        h += &td(line.label, &attrs);
+        for f in &line.figures {
+            h += &td(f, "");
+        }
+        h += "</tr>";
+        open = line.groups.clone();
+    }
+    h += "</table>\n<p>四、政府信息公开行政复议、行政诉讼情况</p>\n<table border=\"1\">";
+    h += "<tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr>";
+    h += "<tr><td rowspan=\"2\">结果维持</td><td rowspan=\"2\">结果<br>纠正</td><td rowspan=\"2\">其他<br>结果</td><td rowspan=\"2\">尚未<br>审结</td><td rowspan=\"2\">总计</td><td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td></tr><tr>";
+    for r in T4_RESULTS.iter().chain(T4_RESULTS) {
+        h += &td(r, "");
+    }
+    h += "</tr><tr>";
+    for f in t4_figures(cells) {
+        h += &td(&f, "");
+    }
+    h += "</tr></table>\n";
+    h
+}
+
+fn html_page(template: &Template, cells: &Cells, story: &Story) -> String {
+    let tables = html_tables(template, cells);
+    let (t2, rest) = tables.split_once("\n<p>三、").unwrap();
+    let (t3, t4) = rest.split_once("\n<p>四、").unwrap();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title>\
+<style>td {{ border: 1px solid #000 }} .x:before {{ content: \"总计 99\" }}</style>\
+<script>var fake = '<table><tr><td>规章</td><td>5</td></tr></table>'; document.write('一、本年新收');</script></head>\
+<body><div class=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/gk\">政务公开</a></div>\
+<div class=\"main\"><h1>{title}</h1><p>发布日期：{pub_date}</p><p>{intro}</p>\
+<p>一、总体情况</p><p>{s1}</p><p>二、主动公开政府信息情况</p>{t2}\n<p>三、{t3}\n<p>四、{t4}\
+<p>五、存在的主要问题及改进情况</p><p>{s5}</p><p>六、其他需要报告的事项</p><p>{s6}</p>\
+<p style=\"text-align:right\">{body}<br>{date}</p></div>\
+<div class=\"sidebar\"><ul><li>相关链接</li><li>2020年报</li></ul></div></body></html>",
+        title = story.title(),
+        pub_date = format!("{}-01-18", story.year + 1),
+        intro = story.intro(),
+        s1 = SECTION_1_TEXT,
+        s5 = SECTION_5_TEXT,
+        s6 = SECTION_6_TEXT,
+        body = story.body,
+        date = story.published(),
+    )
+}

@@ -1,0 +1,95 @@
+//! Property test: random consistent figures for either template, rendered in every layout,
+//! read back exactly with no error; then one cell changed → the arithmetic rules fire and
+//! `suspect-cell` names that cell.
+
+mod common;
+
+use common::{consistent_cells, render, Cells, Layout, Rng, Story, LAYOUTS};
+use nianbao::template::Template;
+use nianbao::{validate_bytes, Severity, Source};
+use proptest::prelude::*;
+
+fn story(template: &Template) -> Story {
+    Story { body: "某某市某某局", year: if template.id == "2019" { 2020 } else { 2023 } }
+}
+
+fn filename(layout: Layout) -> &'static str {
+    match layout {
+        Layout::HtmlFragment | Layout::HtmlPage | Layout::HtmlPageGbk => "report.html",
+        Layout::Pipes => "report.md",
+        _ => "report.txt",
+    }
+}
+
+/// Layouts to try: all, or those listed in `ROUNDTRIP_LAYOUTS` (indexes, for debugging).
+fn layout(index: usize) -> Option<Layout> {
+    match std::env::var("ROUNDTRIP_LAYOUTS") {
+        Ok(list) if !list.split(',').any(|i| i.trim() == index.to_string()) => None,
+        _ => Some(LAYOUTS[index]),
+    }
+}
+
+fn check_exact(template: &'static Template, cells: &Cells, layout: Layout, seed: u64) -> Result<(), TestCaseError> {
+    let mut rng = Rng::new(seed ^ 0xABCD);
+    let bytes = render(template, cells, &story(template), layout, &mut rng);
+    let result = validate_bytes(&bytes, &Source { filename: Some(filename(layout)) });
+    let context = || format!("template {} layout {:?} seed {seed}\n{}", template.id, layout, String::from_utf8_lossy(&bytes));
+    prop_assert_eq!(result.template, Some(template.id), "{}", context());
+    for (id, want) in cells {
+        let got = result.cells.get(id).copied().flatten().map(|n| n.0);
+        prop_assert_eq!(got, Some(*want), "cell {} in {}", id, context());
+    }
+    let problems: Vec<String> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| format!("{}: {}", d.rule, d.message))
+        .collect();
+    prop_assert!(problems.is_empty(), "findings {:?} in {}", problems, context());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn consistent_reports_read_back_exactly(seed in any::<u64>(), t in 0usize..2, l in 0usize..LAYOUTS.len()) {
+        let template = nianbao::template::TEMPLATES[t];
+        let Some(layout) = layout(l) else { return Ok(()) };
+        let cells = consistent_cells(template, &mut Rng::new(seed));
+        check_exact(template, &cells, layout, seed)?;
+    }
+
+    #[test]
+    fn one_changed_cell_is_named(seed in any::<u64>(), t in 0usize..2, l in 0usize..LAYOUTS.len(), pick in any::<usize>(), delta in 1u32..40) {
+        let template = nianbao::template::TEMPLATES[t];
+        let mut cells = consistent_cells(template, &mut Rng::new(seed));
+        let t3: Vec<String> = cells.keys().filter(|k| k.starts_with("t3.")).cloned().collect();
+        let target = t3[pick % t3.len()].clone();
+        let original = cells[&target];
+        cells.insert(target.clone(), original + f64::from(delta));
+        let Some(layout) = layout(l) else { return Ok(()) };
+        let bytes = render(template, &cells, &story(template), layout, &mut Rng::new(seed));
+        let result = validate_bytes(&bytes, &Source { filename: Some(filename(layout)) });
+        let arithmetic: Vec<&str> = result.diagnostics.iter().map(|d| d.rule).filter(|r| r.starts_with("t3-")).collect();
+        prop_assert!(arithmetic.len() >= 2, "{} changed; findings {:?}", target, arithmetic);
+        let suspect: Vec<_> = result.diagnostics.iter().filter(|d| d.rule == "suspect-cell").collect();
+        prop_assert_eq!(suspect.len(), 1, "{} changed by {}; suspect findings {:?}", target, delta, suspect);
+        let fix = suspect[0].fix.as_ref().unwrap();
+        prop_assert_eq!(&fix.cell, &target);
+        prop_assert_eq!(fix.value.0, original);
+    }
+}
+
+/// Writes one rendering to /tmp for debugging: `DUMP=seed,template,layout cargo test --test roundtrip dump -- --ignored`.
+#[test]
+#[ignore]
+fn dump() {
+    let spec = std::env::var("DUMP").unwrap_or_else(|_| "0,0,0".into());
+    let parts: Vec<u64> = spec.split(',').map(|p| p.parse().unwrap()).collect();
+    let template = nianbao::template::TEMPLATES[parts[1] as usize];
+    let layout = LAYOUTS[parts[2] as usize];
+    let cells = consistent_cells(template, &mut Rng::new(parts[0]));
+    let bytes = render(template, &cells, &story(template), layout, &mut Rng::new(parts[0] ^ 0xABCD));
+    std::fs::write(format!("/tmp/dump.{}", filename(layout).rsplit('.').next().unwrap()), &bytes).unwrap();
+}

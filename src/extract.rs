@@ -237,7 +237,7 @@ impl Walker {
         };
         let figures: Vec<Figure> = figures.into_iter().filter(|f| !f.inherited).collect();
         let has_figure = figures.iter().any(|f| !f.text.trim().is_empty());
-        if !has_figure && !(own.len() == 1 && !figures.is_empty() && self.names_row(&own)) {
+        if !has_figure && !self.names_blank_row(&own, &figures) {
             // A header or label-only row: its labels name what follows.
             self.finish_pending();
             for label in own {
@@ -252,9 +252,16 @@ impl Walker {
         self.figures(own, figures);
     }
 
-    /// True when the labels alone name a row of an open table (used for all-blank rows).
-    fn names_row(&self, own: &[Label]) -> bool {
-        !self.candidates(own).is_empty()
+    /// A row whose figures are all blank is still a row when its last label names a row of
+    /// exactly that width (a header row ends in labels, not in blank cells).
+    /// An unlabelled all-blank row belongs to the row the buffered labels name, if that row
+    /// has exactly its width (converted reports keep one small table per row group).
+    fn names_blank_row(&self, own: &[Label], figures: &[Figure]) -> bool {
+        let width_fits = |row: &RowDef| row.columns.len() == figures.len();
+        match own.last() {
+            Some(last) => self.candidates(std::slice::from_ref(last)).iter().any(|(_, row, _, _)| width_fits(row)),
+            None => figures.len() >= 2 && self.choose_row(&self.labels, 0, figures).is_some_and(|(_, row)| width_fits(row)),
+        }
     }
 
     /// Places a set of figures, named by `own` labels or, failing those, the buffered labels.

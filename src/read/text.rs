@@ -69,9 +69,9 @@ fn split_row(line: &str) -> Option<Vec<String>> {
     if let Some(inner) = trimmed.strip_prefix('|') {
         return pipe_cells(inner);
     }
-    if trimmed.contains('\t') {
+    if line.contains('\t') {
         let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
-        return (cells.iter().filter(|c| !c.is_empty()).count() >= 2).then_some(cells);
+        return cells.iter().any(|c| !c.is_empty()).then_some(cells);
     }
     label_and_figures(trimmed)
 }

@@ -19,11 +19,9 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let template = extraction.template;
     for table in template.tables {
         let prefix = format!("{}.", table.id);
-        let blanks: Vec<&String> = extraction
-            .cells
-            .iter()
-            .filter(|(id, read)| id.starts_with(&prefix) && read.state == CellState::Blank)
-            .map(|(id, _)| id)
+        let blanks: Vec<String> = template
+            .cell_ids()
+            .filter(|id| id.starts_with(&prefix) && extraction.cells.get(id).is_some_and(|r| r.state == CellState::Blank))
             .collect();
         let Some(first) = blanks.first() else { continue };
         let named: Vec<String> = blanks.iter().take(LISTED).map(|id| template.describe(id)).collect();
@@ -36,7 +34,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 named.join("、"),
                 more
             ))
-            .cells(blanks.iter().map(|s| s.as_str()))
+            .cells(blanks.iter().map(String::as_str))
             .line(extraction.line(first)),
         );
     }

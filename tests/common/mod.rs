@@ -121,11 +121,92 @@ pub const LAYOUTS: &[Layout] = &[
     Layout::HtmlPageGbk,
 ];
 
+/// How a report writes its labels and figures; chosen at random per report.
+#[derive(Clone, Debug)]
+pub struct Style {
+    pub ascii_brackets: bool,
+    pub numbering: &'static str,
+    pub heji: bool,
+    pub fullwidth_digits: bool,
+    pub thousands: bool,
+    /// How zero is written: `0`, `—`, `/`, `无` or empty.
+    pub zero: &'static str,
+    pub spaced_labels: bool,
+}
+
+impl Style {
+    pub fn plain() -> Self {
+        Style { ascii_brackets: false, numbering: ".", heji: false, fullwidth_digits: false, thousands: false, zero: "0", spaced_labels: false }
+    }
+
+    pub fn random(rng: &mut Rng, layout: Layout) -> Self {
+        let zeros: &[&'static str] = match layout {
+            // A blank line cannot be told from the separators in these layouts.
+            Layout::CellPerLine | Layout::Pdf => &["0", "0", "0", "—", "/"],
+            _ => &["0", "0", "0", "—", "/", "", "无"],
+        };
+        Style {
+            ascii_brackets: rng.chance(30),
+            numbering: ["．", "、", ".", "."][rng.below(4) as usize],
+            heji: rng.chance(20),
+            fullwidth_digits: rng.chance(15),
+            thousands: rng.chance(20),
+            zero: zeros[rng.below(zeros.len() as u64) as usize],
+            spaced_labels: layout == Layout::Pdf && rng.chance(20),
+        }
+    }
+
+    pub fn label(&self, text: &str) -> String {
+        let mut t = text.replace("1.", &format!("1{}", self.numbering));
+        for d in '2'..='8' {
+            t = t.replace(&format!("{d}."), &format!("{d}{}", self.numbering));
+        }
+        if self.ascii_brackets {
+            t = t.replace('（', "(").replace('）', ")");
+        }
+        if self.heji {
+            t = t.replace("总计", "合计");
+        }
+        if self.spaced_labels && !t.contains(' ') {
+            t = t.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ");
+        }
+        t
+    }
+
+    /// A figure as written; zero cells follow the zero style (blank ones read back as null).
+    pub fn figure(&self, v: f64) -> String {
+        if v == 0.0 {
+            return self.zero.to_string();
+        }
+        let mut s = fmt(v);
+        if self.thousands && v.fract() == 0.0 && v.abs() >= 10_000.0 {
+            let digits: Vec<char> = s.trim_start_matches('-').chars().collect();
+            let mut grouped = String::new();
+            for (i, c) in digits.iter().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(*c);
+            }
+            s = if v < 0.0 { format!("-{grouped}") } else { grouped };
+        }
+        if self.fullwidth_digits {
+            s = s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xfee0).unwrap() } else { c }).collect();
+        }
+        s
+    }
+
+    /// The figure the reader must return for a cell written in this style.
+    pub fn expected(&self, v: f64) -> Option<f64> {
+        (v != 0.0 || self.zero == "0").then_some(v)
+    }
+}
+
 /// One table row as the official layout shows it: group labels (merged cells), the row's own
 /// label, and its figures.
 struct Line {
-    groups: Vec<&'static str>,
-    label: &'static str,
+    groups: Vec<String>,
+    label: String,
     figures: Vec<String>,
 }
 
@@ -145,7 +226,7 @@ const T3_GROUPS: &[(&str, &str)] = &[
     ("other.", "（六）其他处理"),
 ];
 
-fn t3_lines(template: &Template, cells: &Cells) -> Vec<Line> {
+fn t3_lines(template: &Template, cells: &Cells, style: &Style) -> Vec<Line> {
     let t3 = template.table("t3").unwrap();
     t3.rows
         .iter()
@@ -162,8 +243,9 @@ fn t3_lines(template: &Template, cells: &Cells) -> Vec<Line> {
             if let Some(g) = group {
                 groups.push(T3_GROUPS.iter().find(|(_, name)| *name == g).map_or(g, |(_, n)| n));
             }
-            let figures = row.columns.iter().map(|c| fmt(cells[&format!("t3.{}.{}", row.id, c.id)])).collect();
-            Line { groups, label, figures }
+            let figures = row.columns.iter().map(|c| style.figure(cells[&format!("t3.{}.{}", row.id, c.id)])).collect();
+            let label = if row.id == "partial" { "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" } else { label };
+            Line { groups: groups.iter().map(|g| style.label(g)).collect(), label: style.label(label), figures }
         })
         .collect()
 }
@@ -174,7 +256,7 @@ struct T2Block {
     rows: Vec<(&'static str, Vec<String>)>,
 }
 
-fn t2_blocks(template: &Template, cells: &Cells) -> Vec<T2Block> {
+fn t2_blocks(template: &Template, cells: &Cells, style: &Style) -> Vec<T2Block> {
     let t2 = template.table("t2").unwrap();
     let group_of = |id: &str| match id {
         "rules" | "normative" => "第二十条第（一）项",
@@ -186,7 +268,7 @@ fn t2_blocks(template: &Template, cells: &Cells) -> Vec<T2Block> {
     let mut blocks: Vec<T2Block> = Vec::new();
     for row in t2.rows {
         let group = group_of(row.id);
-        let figures = row.columns.iter().map(|c| fmt(cells[&format!("t2.{}.{}", row.id, c.id)])).collect();
+        let figures = row.columns.iter().map(|c| style.figure(cells[&format!("t2.{}.{}", row.id, c.id)])).collect();
         match blocks.last_mut() {
             Some(b) if b.group == group => b.rows.push((row.label, figures)),
             _ => blocks.push(T2Block {
@@ -199,11 +281,11 @@ fn t2_blocks(template: &Template, cells: &Cells) -> Vec<T2Block> {
     blocks
 }
 
-fn t4_figures(cells: &Cells) -> Vec<String> {
+fn t4_figures(cells: &Cells, style: &Style) -> Vec<String> {
     let mut out = Vec::new();
     for g in ["review", "suit_direct", "suit_after_review"] {
         for c in ["upheld", "corrected", "other", "pending", "total"] {
-            out.push(fmt(cells[&format!("t4.{g}.{c}")]));
+            out.push(style.figure(cells[&format!("t4.{g}.{c}")]));
         }
     }
     out
@@ -235,19 +317,19 @@ const SECTION_5_TEXT: &str = "一是公开内容的深度还需拓展；二是�
 const SECTION_6_TEXT: &str = "本年度未收取政府信息公开信息处理费。";
 
 /// The whole report as plain lines (headings, prose, and tables in the layout's text form).
-pub fn render(template: &Template, cells: &Cells, story: &Story, layout: Layout, rng: &mut Rng) -> Vec<u8> {
+pub fn render(template: &Template, cells: &Cells, story: &Story, layout: Layout, style: &Style, rng: &mut Rng) -> Vec<u8> {
     match layout {
-        Layout::HtmlFragment => html_tables(template, cells).into_bytes(),
-        Layout::HtmlPage => html_page(template, cells, story).into_bytes(),
+        Layout::HtmlFragment => html_tables(template, cells, style).into_bytes(),
+        Layout::HtmlPage => html_page(template, cells, story, style).into_bytes(),
         Layout::HtmlPageGbk => {
-            let page = html_page(template, cells, story).replace("charset=\"utf-8\"", "charset=\"gbk\"");
+            let page = html_page(template, cells, story, style).replace("charset=\"utf-8\"", "charset=\"gbk\"");
             encoding_rs::GBK.encode(&page).0.into_owned()
         }
-        _ => text_report(template, cells, story, layout, rng).into_bytes(),
+        _ => text_report(template, cells, story, layout, style, rng).into_bytes(),
     }
 }
 
-fn text_report(template: &Template, cells: &Cells, story: &Story, layout: Layout, rng: &mut Rng) -> String {
+fn text_report(template: &Template, cells: &Cells, story: &Story, layout: Layout, style: &Style, rng: &mut Rng) -> String {
     let mut out = Vec::new();
     let sep = if layout == Layout::CellPerLine { "\n" } else { "" };
     out.push(story.title());
@@ -256,11 +338,11 @@ fn text_report(template: &Template, cells: &Cells, story: &Story, layout: Layout
     out.push("一、总体情况".into());
     out.push(SECTION_1_TEXT.into());
     out.push("二、主动公开政府信息情况".into());
-    out.extend(t2_text(template, cells, layout, rng));
+    out.extend(t2_text(template, cells, layout, style, rng));
     out.push("三、收到和处理政府信息公开申请情况".into());
-    out.extend(t3_text(template, cells, layout, rng));
+    out.extend(t3_text(template, cells, layout, style, rng));
     out.push("四、政府信息公开行政复议、行政诉讼情况".into());
-    out.extend(t4_text(cells, layout, rng));
+    out.extend(t4_text(cells, layout, style, rng));
     out.push("五、存在的主要问题及改进情况".into());
     out.push(SECTION_5_TEXT.into());
     out.push("六、其他需要报告的事项".into());
@@ -289,9 +371,9 @@ fn row_text(cells: Vec<String>, layout: Layout) -> Vec<String> {
     }
 }
 
-fn t2_text(template: &Template, cells: &Cells, layout: Layout, rng: &mut Rng) -> Vec<String> {
+fn t2_text(template: &Template, cells: &Cells, layout: Layout, style: &Style, rng: &mut Rng) -> Vec<String> {
     let mut out = Vec::new();
-    for block in t2_blocks(template, cells) {
+    for block in t2_blocks(template, cells, style) {
         out.push(block.group.to_string());
         let mut header = vec!["信息内容".to_string()];
         header.extend(block.headers.iter().map(|h| h.to_string()));
@@ -330,11 +412,11 @@ fn t3_header(layout: Layout) -> Vec<String> {
     }
 }
 
-fn t3_text(template: &Template, cells: &Cells, layout: Layout, rng: &mut Rng) -> Vec<String> {
+fn t3_text(template: &Template, cells: &Cells, layout: Layout, style: &Style, rng: &mut Rng) -> Vec<String> {
     let mut out = t3_header(layout);
-    let mut last_groups: Vec<&str> = Vec::new();
-    for line in t3_lines(template, cells) {
-        let new_groups: Vec<&str> = line.groups.iter().copied().filter(|g| !last_groups.contains(g)).collect();
+    let mut last_groups: Vec<String> = Vec::new();
+    for line in t3_lines(template, cells, style) {
+        let new_groups: Vec<String> = line.groups.iter().filter(|g| !last_groups.contains(g)).cloned().collect();
         match layout {
             Layout::CellPerLine => {
                 out.extend(new_groups.iter().map(|g| g.to_string()));
@@ -353,12 +435,12 @@ fn t3_text(template: &Template, cells: &Cells, layout: Layout, rng: &mut Rng) ->
                 if !label.is_empty() {
                     label.push(' ');
                 }
-                label.push_str(line.label);
+                label.push_str(&line.label);
                 out.push(format!("| {} | {} |", label, line.figures.join(" | ")));
             }
             _ => {
                 out.extend(new_groups.iter().map(|g| g.to_string()));
-                let (head, tail) = pdf_break(line.label, rng);
+                let (head, tail) = pdf_break(&line.label, rng);
                 if !head.is_empty() {
                     out.push(head);
                 }
@@ -385,8 +467,8 @@ const T4_HEADER_TOP: &[&str] = &["行政复议", "行政诉讼"];
 const T4_HEADER_MID: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"];
 const T4_RESULTS: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
-fn t4_text(cells: &Cells, layout: Layout, rng: &mut Rng) -> Vec<String> {
-    let figures = t4_figures(cells);
+fn t4_text(cells: &Cells, layout: Layout, style: &Style, rng: &mut Rng) -> Vec<String> {
+    let figures = t4_figures(cells, style);
     let mut out = Vec::new();
     if layout == Layout::Pipes && rng.chance(50) {
         // One small table per group, as converted reports often have.
@@ -436,10 +518,10 @@ fn td(text: &str, attrs: &str) -> String {
 }
 
 /// The three tables as official HTML, with the spans the official layout uses.
-pub fn html_tables(template: &Template, cells: &Cells) -> String {
+pub fn html_tables(template: &Template, cells: &Cells, style: &Style) -> String {
     let mut h = String::new();
     h += "<table border=\"1\">";
-    for block in t2_blocks(template, cells) {
+    for block in t2_blocks(template, cells, style) {
         let width = 4;
         h += &format!("<tr>{}</tr>", td(block.group, &format!(" colspan=\"{width}\"")));
         let span = width - block.headers.len();
@@ -461,9 +543,9 @@ pub fn html_tables(template: &Template, cells: &Cells) -> String {
     h += "</table>\n<p>三、收到和处理政府信息公开申请情况</p>\n<table border=\"1\">";
     h += "<tr><td colspan=\"3\" rowspan=\"2\">申请人情况</td><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>";
     h += "<tr><td>商业<br/>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>";
-    let lines = t3_lines(template, cells);
-    let span_of = |group: &str| lines.iter().filter(|l| l.groups.contains(&group)).count();
-    let mut open: Vec<&str> = Vec::new();
+    let lines = t3_lines(template, cells, style);
+    let span_of = |group: &String| lines.iter().filter(|l| l.groups.contains(group)).count();
+    let mut open: Vec<String> = Vec::new();
     for line in &lines {
         h += "<tr>";
         let mut label_cols = 0;
@@ -475,7 +557,7 @@ pub fn html_tables(template: &Template, cells: &Cells) -> String {
         }
         let colspan = 3 - label_cols;
         let attrs = if colspan > 1 { format!(" colspan=\"{colspan}\"") } else { String::new() };
-        h += &td(line.label, &attrs);
+        h += &td(&line.label, &attrs);
         for f in &line.figures {
             h += &td(f, "");
         }
@@ -489,15 +571,15 @@ pub fn html_tables(template: &Template, cells: &Cells) -> String {
         h += &td(r, "");
     }
     h += "</tr><tr>";
-    for f in t4_figures(cells) {
+    for f in t4_figures(cells, style) {
         h += &td(&f, "");
     }
     h += "</tr></table>\n";
     h
 }
 
-fn html_page(template: &Template, cells: &Cells, story: &Story) -> String {
-    let tables = html_tables(template, cells);
+fn html_page(template: &Template, cells: &Cells, story: &Story, style: &Style) -> String {
+    let tables = html_tables(template, cells, style);
     let (t2, rest) = tables.split_once("\n<p>三、").unwrap();
     let (t3, t4) = rest.split_once("\n<p>四、").unwrap();
     format!(

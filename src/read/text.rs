@@ -134,7 +134,9 @@ mod tests {
         assert_eq!(rows("行政许可 97")[0].1, vec!["行政许可", "97"]);
         assert_eq!(rows("0 0 1")[0].1, vec!["0", "0", "1"]);
         assert_eq!(rows("| 规章 | 0 | - |")[0].1, vec!["规章", "0", "-"]);
-        assert!(rows("|---|:-:|")[0].1.is_empty());
+        assert!(rows("|---|:-:|").is_empty(), "separator rows are skipped");
+        assert_eq!(rows("规章\t\t\t")[0].1, vec!["规章", "", "", ""]);
+        assert_eq!(rows("同意公开答复 9 件，不予公开 2")[0].0, RowShape::Line);
         assert_eq!(rows("\t2.重复申请\t1\t0")[0].1, vec!["", "2.重复申请", "1", "0"]);
         assert_eq!(rows("全年收到申请 34 件")[0].0, RowShape::Line);
     }

@@ -217,7 +217,11 @@ impl Walker {
     }
 
     fn grid_row(&mut self, row: &crate::document::Row) {
-        let last_label = row.cells.iter().rposition(|c| matches!(parse_cell(&c.text), CellValue::Text));
+        // Labels end at the last text cell before the first figure: text after a figure is a
+        // cell that should hold one (`cell-not-number`), not a label.
+        let kinds: Vec<CellValue> = row.cells.iter().map(|c| parse_cell(&c.text)).collect();
+        let first_number = kinds.iter().position(|k| matches!(k, CellValue::Number(_))).unwrap_or(kinds.len());
+        let last_label = kinds[..first_number].iter().rposition(|k| *k == CellValue::Text);
         let (own, figures): (Vec<Label>, Vec<Figure>) = match last_label {
             Some(at) => (
                 row.cells[..=at]

@@ -54,7 +54,7 @@ fn section_of(key: &str) -> Option<u8> {
         Some(3)
     } else if has("主动公开政府信息") {
         Some(2)
-    } else if has("问题") && (has("改进") || has("整改")) {
+    } else if (has("问题") || has("不足")) && (has("改进") || has("整改") || has("措施") || has("存在")) {
         Some(5)
     } else if has("其他需要报告") || key == "其他事项" || has("其他需要说明的事项") {
         Some(6)

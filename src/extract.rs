@@ -91,11 +91,12 @@ impl Extraction {
 /// Reads the document against every template and keeps the best fit: the template whose
 /// distinctive labels appear, then the one that placed more figures.
 pub fn extract(doc: &Document) -> Option<Extraction> {
-    let keys: Vec<String> = doc.rows.iter().flat_map(|r| r.cells.iter()).map(|c| label_key(&c.text)).collect();
+    let rows = prepare(doc);
+    let keys: Vec<&str> = rows.iter().flat_map(|r| r.cells.iter()).map(|c| c.key.as_str()).filter(|k| !k.is_empty()).collect();
     let mut best: Option<(usize, Extraction)> = None;
     for template in TEMPLATES {
         let signals = template.signals.iter().filter(|s| keys.iter().any(|k| k.contains(*s))).count();
-        let extraction = Walker::new(template).walk(doc);
+        let extraction = Walker::new(template).walk(&rows);
         let read = extraction.read_cells();
         if read == 0 && signals == 0 {
             continue;
@@ -108,24 +109,69 @@ pub fn extract(doc: &Document) -> Option<Extraction> {
     best.map(|(_, e)| e)
 }
 
-#[derive(Clone, Debug)]
-struct Label {
+/// A cell classified once, shared by the walks over each template.
+struct Prepared<'d> {
+    text: &'d str,
+    kind: CellValue,
+    /// The label key, for text cells only.
     key: String,
+    line: usize,
+    inherited: bool,
 }
 
-#[derive(Clone, Debug)]
-struct Figure {
-    text: String,
-    inherited: bool,
+struct PreparedRow<'d> {
+    shape: RowShape,
+    cells: Vec<Prepared<'d>>,
+    /// The section a `Line` row is the heading of.
+    heading: Option<u8>,
+}
+
+fn prepare(doc: &Document) -> Vec<PreparedRow<'_>> {
+    doc.rows
+        .iter()
+        .filter(|row| !row.cells.is_empty())
+        .map(|row| {
+            let cells: Vec<Prepared> = row
+                .cells
+                .iter()
+                .map(|c| {
+                    let kind = parse_cell(&c.text);
+                    let key = if kind == CellValue::Text { label_key(&c.text) } else { String::new() };
+                    Prepared { text: &c.text, kind, key, line: c.line, inherited: c.inherited }
+                })
+                .collect();
+            let heading = (row.shape == RowShape::Line && cells[0].kind == CellValue::Text)
+                .then(|| heading_section(cells[0].text).map(|h| h.number))
+                .flatten();
+            PreparedRow { shape: row.shape, cells, heading }
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Label<'d> {
+    key: &'d str,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Figure<'d> {
+    text: &'d str,
+    kind: CellValue,
     line: usize,
+}
+
+impl Figure<'_> {
+    fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
 }
 
 /// A row that was found with fewer figures than columns: the rest may follow on the next
 /// lines (PDF text breaks rows).
-struct Pending {
+struct Pending<'d> {
     table: usize,
     row: &'static RowDef,
-    figures: Vec<Figure>,
+    figures: Vec<Figure<'d>>,
 }
 
 /// A label longer than this is prose, not a table label; it ends the label buffer.
@@ -135,22 +181,25 @@ const MAX_LABEL_PARTS: usize = 8;
 /// Keys at least this long are distinctive enough to signal a row label left without figures.
 const DISTINCTIVE_KEY_CHARS: usize = 4;
 
-struct Walker {
+struct Walker<'d> {
     template: &'static Template,
+    /// Rows read, by table index and row id.
+    found: HashSet<(usize, &'static str)>,
     /// Index in `template.tables` of the table being read; earlier tables are closed.
     stage: usize,
     started: bool,
     section_seen: u8,
-    labels: Vec<Label>,
-    run: Vec<Figure>,
-    pending: Option<Pending>,
+    labels: Vec<Label<'d>>,
+    run: Vec<Figure<'d>>,
+    pending: Option<Pending<'d>>,
     out: Extraction,
 }
 
-impl Walker {
+impl<'d> Walker<'d> {
     fn new(template: &'static Template) -> Self {
         Walker {
             template,
+            found: HashSet::new(),
             stage: 0,
             started: false,
             section_seen: 0,
@@ -168,24 +217,21 @@ impl Walker {
         }
     }
 
-    fn walk(mut self, doc: &Document) -> Extraction {
-        for row in &doc.rows {
-            if row.cells.is_empty() {
-                continue;
-            }
+    fn walk(mut self, rows: &'d [PreparedRow<'d>]) -> Extraction {
+        for row in rows {
             match row.shape {
                 RowShape::Line => {
                     let cell = &row.cells[0];
-                    match parse_cell(&cell.text) {
+                    match cell.kind {
                         CellValue::Text => {
                             self.flush_run();
                             self.finish_pending();
-                            if let Some(section) = heading_section(&cell.text) {
-                                self.section_seen = self.section_seen.max(section.number);
+                            if let Some(section) = row.heading {
+                                self.section_seen = self.section_seen.max(section);
                             }
-                            self.push_label(&cell.text);
+                            self.push_label(&cell.key);
                         }
-                        _ => self.run.push(Figure { text: cell.text.clone(), inherited: false, line: cell.line }),
+                        kind => self.run.push(Figure { text: cell.text, kind, line: cell.line }),
                     }
                 }
                 RowShape::Grid => {
@@ -199,8 +245,7 @@ impl Walker {
         self.out
     }
 
-    fn push_label(&mut self, text: &str) {
-        let key = label_key(text);
+    fn push_label(&mut self, key: &'d str) {
         if key.chars().count() > MAX_LABEL_CHARS {
             self.labels.clear();
         } else if !key.is_empty() {
@@ -216,40 +261,28 @@ impl Walker {
         self.figures(Vec::new(), figures);
     }
 
-    fn grid_row(&mut self, row: &crate::document::Row) {
+    fn grid_row(&mut self, row: &'d PreparedRow<'d>) {
         // Labels end at the last text cell before the first figure: text after a figure is a
         // cell that should hold one (`cell-not-number`), not a label.
-        let kinds: Vec<CellValue> = row.cells.iter().map(|c| parse_cell(&c.text)).collect();
-        let first_number = kinds.iter().position(|k| matches!(k, CellValue::Number(_))).unwrap_or(kinds.len());
-        let last_label = kinds[..first_number].iter().rposition(|k| *k == CellValue::Text);
-        let (own, figures): (Vec<Label>, Vec<Figure>) = match last_label {
-            Some(at) => (
-                row.cells[..=at]
-                    .iter()
-                    .map(|c| Label { key: label_key(&c.text) })
-                    .filter(|l| !l.key.is_empty())
-                    .collect(),
-                row.cells[at + 1..]
-                    .iter()
-                    .map(|c| Figure { text: c.text.clone(), inherited: c.inherited, line: c.line })
-                    .collect(),
-            ),
-            None => (
-                Vec::new(),
-                row.cells.iter().map(|c| Figure { text: c.text.clone(), inherited: c.inherited, line: c.line }).collect(),
-            ),
+        let cells = &row.cells;
+        let first_number = cells.iter().position(|c| matches!(c.kind, CellValue::Number(_))).unwrap_or(cells.len());
+        let last_label = cells[..first_number].iter().rposition(|c| c.kind == CellValue::Text);
+        let (labels, rest) = match last_label {
+            Some(at) => cells.split_at(at + 1),
+            None => cells.split_at(0),
         };
-        let figures: Vec<Figure> = figures.into_iter().filter(|f| !f.inherited).collect();
-        let has_figure = figures.iter().any(|f| !f.text.trim().is_empty());
+        let own: Vec<Label> = labels.iter().filter(|c| !c.key.is_empty()).map(|c| Label { key: &c.key }).collect();
+        let figures: Vec<Figure> = rest
+            .iter()
+            .filter(|c| !c.inherited)
+            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line })
+            .collect();
+        let has_figure = figures.iter().any(|f| !f.is_empty());
         if !has_figure && !self.names_blank_row(&own, &figures) {
             // A header or label-only row: its labels name what follows.
             self.finish_pending();
             for label in own {
-                if label.key.chars().count() > MAX_LABEL_CHARS {
-                    self.labels.clear();
-                } else {
-                    self.labels.push(label);
-                }
+                self.push_label(label.key);
             }
             return;
         }
@@ -260,7 +293,7 @@ impl Walker {
     /// exactly that width (a header row ends in labels, not in blank cells).
     /// An unlabelled all-blank row belongs to the row the buffered labels name, if that row
     /// has exactly its width (converted reports keep one small table per row group).
-    fn names_blank_row(&self, own: &[Label], figures: &[Figure]) -> bool {
+    fn names_blank_row(&self, own: &[Label<'d>], figures: &[Figure<'d>]) -> bool {
         let width_fits = |row: &RowDef| row.columns.len() == figures.len();
         match own.last() {
             Some(last) => self.candidates(std::slice::from_ref(last)).iter().any(|(_, row, _, _)| width_fits(row)),
@@ -269,7 +302,7 @@ impl Walker {
     }
 
     /// Places a set of figures, named by `own` labels or, failing those, the buffered labels.
-    fn figures(&mut self, own: Vec<Label>, figures: Vec<Figure>) {
+    fn figures(&mut self, own: Vec<Label<'d>>, figures: Vec<Figure<'d>>) {
         if own.is_empty() && self.extend_pending(&figures) {
             return;
         }
@@ -284,7 +317,7 @@ impl Walker {
         match choice {
             Some((table, row)) => self.place(table, row, figures),
             None => {
-                if self.started && figures.iter().any(|f| !f.text.trim().is_empty()) {
+                if self.started && figures.iter().any(|f| !f.is_empty()) {
                     self.out.unplaced.insert(self.template.tables[self.stage].id);
                 }
             }
@@ -292,13 +325,13 @@ impl Walker {
     }
 
     /// Table 四 as one run of all its figures with no row label.
-    fn single_run(&mut self, figures: &[Figure]) -> bool {
+    fn single_run(&mut self, figures: &[Figure<'d>]) -> bool {
         for (index, table) in self.template.tables.iter().enumerate() {
             let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
             if !table.single_run || index < self.stage || !self.may_open(index) || trimmed_len(figures, width) != width {
                 continue;
             }
-            if table.rows.iter().any(|r| self.out.rows_found.contains(&format!("{}.{}", table.id, r.id))) {
+            if table.rows.iter().any(|r| self.found.contains(&(index, r.id))) {
                 continue;
             }
             let mut rest = &figures[..width];
@@ -322,14 +355,14 @@ impl Walker {
     /// Rows whose keys appear in the joined label keys, best first: the match ending last,
     /// then the longest key.
     fn candidates(&self, labels: &[Label]) -> Vec<(usize, &'static RowDef, usize, usize)> {
-        let joined: String = labels.iter().map(|l| l.key.as_str()).collect();
+        let joined: String = labels.iter().map(|l| l.key).collect();
         let mut found = Vec::new();
         for (index, table) in self.template.tables.iter().enumerate() {
             if index < self.stage || !self.may_open(index) {
                 continue;
             }
             for row in table.rows {
-                if self.out.rows_found.contains(&format!("{}.{}", table.id, row.id)) {
+                if self.found.contains(&(index, row.id)) {
                     continue;
                 }
                 for key in row.keys {
@@ -347,7 +380,7 @@ impl Walker {
     /// names a row not read yet, preferring (at any length) a row whose width fits the
     /// figures. With labels taken from the buffer, a distinctive label of another unread row
     /// before them makes the choice uncertain (scrambled PDF text): then nothing is chosen.
-    fn choose_row(&self, labels: &[Label], own_count: usize, figures: &[Figure]) -> Option<(usize, &'static RowDef)> {
+    fn choose_row(&self, labels: &[Label<'d>], own_count: usize, figures: &[Figure<'d>]) -> Option<(usize, &'static RowDef)> {
         let mut first_named = None;
         for k in 1..=labels.len().min(MAX_LABEL_PARTS) {
             let found = self.candidates(&labels[labels.len() - k..]);
@@ -368,11 +401,11 @@ impl Walker {
     }
 
     fn other_row_dangles(&self, before: &[Label], table: usize, chosen: &RowDef) -> bool {
-        let joined: String = before.iter().map(|l| l.key.as_str()).collect();
+        let joined: String = before.iter().map(|l| l.key).collect();
         let def = &self.template.tables[table];
         def.rows.iter().any(|row| {
             row.id != chosen.id
-                && !self.out.rows_found.contains(&format!("{}.{}", def.id, row.id))
+                && !self.found.contains(&(table, row.id))
                 && row.keys.iter().any(|k| {
                     // The key's head is enough: labels broken across PDF lines get mixed.
                     let head: String = k.chars().take(DISTINCTIVE_KEY_CHARS).collect();
@@ -381,10 +414,10 @@ impl Walker {
         })
     }
 
-    fn place(&mut self, table: usize, row: &'static RowDef, mut figures: Vec<Figure>) {
+    fn place(&mut self, table: usize, row: &'static RowDef, mut figures: Vec<Figure<'d>>) {
         let width = row.columns.len();
         // Trailing empty cells and dashes beyond the row's width are layout, not figures.
-        while figures.len() > width && figures.last().is_some_and(|f| parse_cell(&f.text) == CellValue::Blank) {
+        while figures.len() > width && figures.last().is_some_and(|f| f.kind == CellValue::Blank) {
             figures.pop();
         }
         if figures.len() < width && !figures.is_empty() {
@@ -394,12 +427,12 @@ impl Walker {
         self.assign(table, row, figures);
     }
 
-    fn extend_pending(&mut self, figures: &[Figure]) -> bool {
+    fn extend_pending(&mut self, figures: &[Figure<'d>]) -> bool {
         let Some(pending) = self.pending.as_mut() else { return false };
         if pending.figures.len() + figures.len() > pending.row.columns.len() {
             return false;
         }
-        pending.figures.extend(figures.iter().cloned());
+        pending.figures.extend_from_slice(figures);
         if pending.figures.len() == pending.row.columns.len() {
             let done = self.pending.take().expect("pending row");
             self.assign(done.table, done.row, done.figures);
@@ -413,14 +446,14 @@ impl Walker {
         }
     }
 
-    fn assign(&mut self, table: usize, row: &'static RowDef, figures: Vec<Figure>) {
+    fn assign(&mut self, table: usize, row: &'static RowDef, figures: Vec<Figure<'d>>) {
         let def: &TableDef = &self.template.tables[table];
-        let row_key = format!("{}.{}", def.id, row.id);
-        let ids: Vec<String> = row.columns.iter().map(|c| format!("{}.{}.{}", def.id, row.id, c.id)).collect();
-        let line = figures.first().map_or(0, |f| f.line);
-        if !self.out.rows_found.insert(row_key) {
+        if !self.found.insert((table, row.id)) {
             return;
         }
+        self.out.rows_found.insert(format!("{}.{}", def.id, row.id));
+        let ids: Vec<String> = row.columns.iter().map(|c| format!("{}.{}.{}", def.id, row.id, c.id)).collect();
+        let line = figures.first().map_or(0, |f| f.line);
         self.stage = table;
         self.started = true;
         self.out.table_lines.entry(def.id).or_insert(line);
@@ -435,7 +468,7 @@ impl Walker {
             return;
         }
         for (id, figure) in ids.into_iter().zip(figures) {
-            self.out.cells.insert(id, CellRead { state: state_of(&figure.text), line: figure.line });
+            self.out.cells.insert(id, CellRead { state: state_of(&figure), line: figure.line });
         }
     }
 
@@ -450,7 +483,7 @@ impl Walker {
 /// Figures left after dropping trailing blanks beyond `width`.
 fn trimmed_len(figures: &[Figure], width: usize) -> usize {
     let mut len = figures.len();
-    while len > width && parse_cell(&figures[len - 1].text) == CellValue::Blank {
+    while len > width && figures[len - 1].kind == CellValue::Blank {
         len -= 1;
     }
     len
@@ -459,10 +492,10 @@ fn trimmed_len(figures: &[Figure], width: usize) -> usize {
 /// Figures beyond ±2^53 cannot be held exactly; they are reported, not rounded.
 const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 
-fn state_of(text: &str) -> CellState {
-    match parse_cell(text) {
+fn state_of(figure: &Figure) -> CellState {
+    match figure.kind {
         CellValue::Number(v) if v.abs() < MAX_EXACT => CellState::Number(v),
-        CellValue::Number(_) | CellValue::Text => CellState::NotNumber(text.trim().to_string()),
+        CellValue::Number(_) | CellValue::Text => CellState::NotNumber(figure.text.trim().to_string()),
         CellValue::Blank => CellState::Blank,
     }
 }

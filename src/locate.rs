@@ -152,7 +152,8 @@ pub fn meta(doc: &Document) -> Meta {
     let mut meta = Meta::default();
     find_title(doc, &mut meta);
     for (i, line) in doc.lines.iter().enumerate() {
-        if meta.period_year.is_none() {
+        let may_state_period = line.contains("31") || line.contains("三十一") || line.contains("３１");
+        if meta.period_year.is_none() && may_state_period {
             if let Some(year) = period_year(line) {
                 meta.period_year = Some(year);
                 meta.period_line = Some(i + 1);
@@ -192,17 +193,42 @@ fn year_in(text: &str) -> Option<u32> {
 
 /// Every `YYYY年` in the text with the byte offset where it starts.
 fn years(text: &str) -> impl Iterator<Item = (u32, usize)> + '_ {
-    text.char_indices().filter_map(move |(i, _)| {
-        let rest = &text[i..];
-        let digits: String = rest.chars().take(4).collect();
-        let year = parse_digits(&digits)?;
-        if digits.chars().count() != 4 || !(1990..=2100).contains(&year) {
+    let mut previous_is_digit = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        let starts_here = !previous_is_digit;
+        previous_is_digit = digit_value(c).is_some();
+        if !starts_here || !previous_is_digit {
             return None;
         }
-        let prev_is_digit = text[..i].chars().next_back().is_some_and(|c| parse_digits(&c.to_string()).is_some());
-        let after = rest[digits.len()..].trim_start();
-        (!prev_is_digit && after.starts_with('年')).then_some((year, i))
+        let rest = &text[i..];
+        let mut year = 0;
+        let mut len = 0;
+        for c in rest.chars().take(4) {
+            year = year * 10 + digit_value(c)?;
+            len += c.len_utf8();
+        }
+        let after = rest[len..].trim_start();
+        let more_digits = after.chars().next().and_then(digit_value).is_some();
+        ((1990..=2100).contains(&year) && !more_digits && after.starts_with('年')).then_some((year, i))
     })
+}
+
+/// A digit in ASCII, full width or as a Chinese numeral.
+fn digit_value(c: char) -> Option<u32> {
+    match fold_width(c) {
+        d @ '0'..='9' => Some(d as u32 - '0' as u32),
+        '〇' | '零' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
 }
 
 fn body_from_title(title: &str) -> Option<String> {
@@ -294,6 +320,9 @@ fn small_number(text: &str) -> Option<u32> {
 /// title (`（2026年1月23日）`), or the date under the signature at the end.
 fn find_published(doc: &Document, meta: &mut Meta) {
     for (i, line) in doc.lines.iter().enumerate() {
+        if !line.contains("日期") && !line.contains("时间") {
+            continue;
+        }
         let compact: String = line.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
         for marker in ["发布日期", "发布时间", "发文日期", "成文日期", "公开日期"] {
             if let Some(at) = compact.find(marker) {

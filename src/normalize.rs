@@ -15,14 +15,23 @@ pub fn label_key(text: &str) -> String {
     let folded: String = text
         .chars()
         .map(fold_width)
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| is_cjk_or_ascii_alphanumeric(*c) || (!c.is_ascii() && c.is_alphanumeric()))
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    folded.replace("合计", "总计")
+    if folded.contains("合计") {
+        folded.replace("合计", "总计")
+    } else {
+        folded
+    }
+}
+
+/// The common case of `char::is_alphanumeric`, without its table lookup.
+fn is_cjk_or_ascii_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// What a table cell holds.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CellValue {
     Number(f64),
     /// Empty, or a dash, slash or 无: read as 0 and reported by `cell-blank`.

@@ -328,13 +328,13 @@ impl<'d> Walker<'d> {
     fn single_run(&mut self, figures: &[Figure<'d>]) -> bool {
         for (index, table) in self.template.tables.iter().enumerate() {
             let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
-            if !table.single_run || index < self.stage || !self.may_open(index) || trimmed_len(figures, width) != width {
+            if !table.single_run || index < self.stage || !self.may_open(index) || fitted(figures, width).len() != width {
                 continue;
             }
             if table.rows.iter().any(|r| self.found.contains(&(index, r.id))) {
                 continue;
             }
-            let mut rest = &figures[..width];
+            let mut rest = fitted(figures, width);
             for row in table.rows {
                 let (head, tail) = rest.split_at(row.columns.len());
                 self.place(index, row, head.to_vec());
@@ -386,7 +386,7 @@ impl<'d> Walker<'d> {
             let found = self.candidates(&labels[labels.len() - k..]);
             let Some(best) = found.first() else { continue };
             first_named.get_or_insert((k, best.0, best.1));
-            let Some(fitting) = found.iter().find(|(_, row, _, _)| trimmed_len(figures, row.columns.len()) == row.columns.len()) else {
+            let Some(fitting) = found.iter().find(|(_, row, _, _)| fitted(figures, row.columns.len()).len() == row.columns.len()) else {
                 continue;
             };
             return self.unless_dangling(labels, own_count, k, fitting.0, fitting.1);
@@ -414,12 +414,9 @@ impl<'d> Walker<'d> {
         })
     }
 
-    fn place(&mut self, table: usize, row: &'static RowDef, mut figures: Vec<Figure<'d>>) {
+    fn place(&mut self, table: usize, row: &'static RowDef, figures: Vec<Figure<'d>>) {
         let width = row.columns.len();
-        // Trailing empty cells and dashes beyond the row's width are layout, not figures.
-        while figures.len() > width && figures.last().is_some_and(|f| f.kind == CellValue::Blank) {
-            figures.pop();
-        }
+        let figures = fitted(&figures, width).to_vec();
         if figures.len() < width && !figures.is_empty() {
             self.pending = Some(Pending { table, row, figures });
             return;
@@ -480,13 +477,18 @@ impl<'d> Walker<'d> {
     }
 }
 
-/// Figures left after dropping trailing blanks beyond `width`.
-fn trimmed_len(figures: &[Figure], width: usize) -> usize {
-    let mut len = figures.len();
-    while len > width && figures[len - 1].kind == CellValue::Blank {
-        len -= 1;
+/// The figures of a row of `width` columns: cells beyond the width that are empty at the
+/// start (the rest of a label merged over several columns) or blank at the end (padding) are
+/// layout, not figures.
+fn fitted<'f, 'd>(figures: &'f [Figure<'d>], width: usize) -> &'f [Figure<'d>] {
+    let mut figures = figures;
+    while figures.len() > width && figures[0].text.trim().is_empty() {
+        figures = &figures[1..];
     }
-    len
+    while figures.len() > width && figures[figures.len() - 1].kind == CellValue::Blank {
+        figures = &figures[..figures.len() - 1];
+    }
+    figures
 }
 
 /// Figures beyond ±2^53 cannot be held exactly; they are reported, not rounded.

@@ -136,7 +136,12 @@ fn prepare(doc: &Document) -> Vec<PreparedRow<'_>> {
                 .iter()
                 .map(|c| {
                     let kind = parse_cell(&c.text);
-                    let key = if kind == CellValue::Text { label_key(&c.text) } else { String::new() };
+                    // Prose is never a label: skip normalising it (most of a report's text).
+                    let key = match kind {
+                        CellValue::Text if c.text.len() > MAX_LABEL_CHARS * 4 => PROSE.to_string(),
+                        CellValue::Text => label_key(&c.text),
+                        _ => String::new(),
+                    };
                     Prepared { text: &c.text, kind, key, line: c.line, inherited: c.inherited }
                 })
                 .collect();
@@ -176,6 +181,8 @@ struct Pending<'d> {
 
 /// A label longer than this is prose, not a table label; it ends the label buffer.
 const MAX_LABEL_CHARS: usize = 64;
+/// The key given to text too long to be a label.
+const PROSE: &str = "\u{0}prose";
 /// How many trailing labels may together name a row (labels broken across lines).
 const MAX_LABEL_PARTS: usize = 8;
 /// Keys at least this long are distinctive enough to signal a row label left without figures.
@@ -246,7 +253,7 @@ impl<'d> Walker<'d> {
     }
 
     fn push_label(&mut self, key: &'d str) {
-        if key.chars().count() > MAX_LABEL_CHARS {
+        if key == PROSE || key.chars().count() > MAX_LABEL_CHARS {
             self.labels.clear();
         } else if !key.is_empty() {
             self.labels.push(Label { key });
@@ -366,7 +373,7 @@ impl<'d> Walker<'d> {
                     continue;
                 }
                 for key in row.keys {
-                    if let Some(at) = joined.rfind(key) {
+                    if let Some(at) = rfind_short(&joined, key) {
                         found.push((index, row, at + key.len(), key.len()));
                     }
                 }
@@ -408,8 +415,8 @@ impl<'d> Walker<'d> {
                 && !self.found.contains(&(table, row.id))
                 && row.keys.iter().any(|k| {
                     // The key's head is enough: labels broken across PDF lines get mixed.
-                    let head: String = k.chars().take(DISTINCTIVE_KEY_CHARS).collect();
-                    head.chars().count() == DISTINCTIVE_KEY_CHARS && joined.contains(&head)
+                    let head = k.char_indices().nth(DISTINCTIVE_KEY_CHARS).map(|(at, _)| &k[..at]).unwrap_or(k);
+                    head.chars().count() == DISTINCTIVE_KEY_CHARS && rfind_short(&joined, head).is_some()
                 })
         })
     }
@@ -475,6 +482,14 @@ impl<'d> Walker<'d> {
         }
         self.out.notes.push(ReadNote { table, message, cells: ids.to_vec(), line });
     }
+}
+
+/// The last occurrence of a short needle in a short haystack; cheaper than `str::rfind`,
+/// whose searcher setup dominates at these sizes.
+fn rfind_short(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, pin) = (haystack.as_bytes(), needle.as_bytes());
+    let first = *pin.first()?;
+    (0..=hay.len().checked_sub(pin.len())?).rev().find(|&at| hay[at] == first && &hay[at..at + pin.len()] == pin)
 }
 
 /// The figures of a row of `width` columns: cells beyond the width that are empty at the

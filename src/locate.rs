@@ -27,22 +27,33 @@ pub struct Heading {
     pub variant: bool,
 }
 
+/// `label_key` of each official heading.
+const OFFICIAL_KEYS: [&str; 6] = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
 const MAX_HEADING_CHARS: usize = 40;
 
 /// Recognises a section heading: a short line, usually numbered `一、`, whose words name one of
 /// the six sections (`因政府信息公开工作被申请行政复议和提起行政诉讼情况` is section 四).
 pub fn heading_section(line: &str) -> Option<Heading> {
     let text = line.trim().trim_start_matches('#').trim();
-    if text.is_empty() || text.chars().count() > MAX_HEADING_CHARS {
+    // Bytes first: a CJK character is 3 bytes, so this rules out long prose without counting.
+    if text.is_empty() || text.len() > MAX_HEADING_CHARS * 4 || text.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
     let (numeral, words) = split_numeral(text);
     let key = label_key(words);
-    if numeral.is_none() && !OFFICIAL_HEADINGS.iter().any(|h| label_key(h) == key) {
+    if numeral.is_none() && !OFFICIAL_KEYS.contains(&key.as_str()) {
         return None;
     }
     let number = section_of(&key)?;
-    let variant = key != label_key(OFFICIAL_HEADINGS[usize::from(number) - 1]);
+    let variant = key != OFFICIAL_KEYS[usize::from(number) - 1];
     Some(Heading { number, numeral, text: text.to_string(), variant })
 }
 
@@ -366,6 +377,13 @@ fn find_published(doc: &Document, meta: &mut Meta) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn official_keys_match_headings() {
+        for (heading, key) in OFFICIAL_HEADINGS.iter().zip(OFFICIAL_KEYS) {
+            assert_eq!(label_key(heading), key);
+        }
+    }
 
     #[test]
     fn headings() {

@@ -4,15 +4,25 @@
 
 use super::{fmt_num, Report};
 use crate::extract::Extraction;
-use crate::template::{Each, Equation, Template, T3_COLUMNS};
+use std::sync::OnceLock;
 
-/// One instance of an equation: a column of R1, a row of R3 …
-pub struct Instance {
+use crate::template::{Each, Equation, Template, T3_COLUMNS, TEMPLATES};
+
+/// An equation written out for one column or row, with its cell ids.
+pub struct Expanded {
     pub rule: &'static str,
     /// The column or row label it is about.
     pub subject: &'static str,
     pub left: Vec<String>,
     pub right: Vec<String>,
+}
+
+/// One instance of an equation evaluated over a report: a column of R1, a row of R3 …
+pub struct Instance {
+    pub rule: &'static str,
+    pub subject: &'static str,
+    pub left: &'static [String],
+    pub right: &'static [String],
     pub left_sum: f64,
     pub right_sum: f64,
 }
@@ -22,24 +32,57 @@ impl Instance {
         (self.left_sum - self.right_sum).abs() < 1e-6
     }
 
-    pub fn cells(&self) -> Vec<String> {
-        self.left.iter().chain(&self.right).cloned().collect()
+    pub fn cells(&self) -> impl Iterator<Item = &'static String> {
+        self.left.iter().chain(self.right)
+    }
+
+    pub fn involves(&self, cell: &str) -> bool {
+        self.cells().any(|c| c == cell)
     }
 }
 
-pub fn instances(template: &Template, cells: &Extraction) -> Vec<Instance> {
-    let mut out = Vec::new();
-    for equation in template.equations {
-        for (each, subject) in elements(template, equation) {
-            let left = expand(equation.left, each);
-            let right = expand(equation.right, each);
-            let sum = |ids: &[String]| ids.iter().map(|id| cells.known(id)).sum::<Option<f64>>();
-            if let (Some(left_sum), Some(right_sum)) = (sum(&left), sum(&right)) {
-                out.push(Instance { rule: equation.rule, subject, left, right, left_sum, right_sum });
-            }
-        }
-    }
-    out
+/// The template's equations written out once per process (templates are static data).
+fn expanded(template: &'static Template) -> &'static [Expanded] {
+    static CACHE: OnceLock<Vec<(&'static str, Vec<Expanded>)>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        TEMPLATES
+            .iter()
+            .map(|t| {
+                let equations = t
+                    .equations
+                    .iter()
+                    .flat_map(|eq| {
+                        elements(t, eq).into_iter().map(move |(each, subject)| Expanded {
+                            rule: eq.rule,
+                            subject,
+                            left: expand(eq.left, each),
+                            right: expand(eq.right, each),
+                        })
+                    })
+                    .collect();
+                (t.id, equations)
+            })
+            .collect()
+    });
+    cache.iter().find(|(id, _)| *id == template.id).map_or(&[], |(_, e)| e.as_slice())
+}
+
+/// Every equation instance whose cells are all known, with its two sums.
+pub fn instances(template: &'static Template, cells: &Extraction) -> Vec<Instance> {
+    let sum = |ids: &[String]| ids.iter().map(|id| cells.known(id)).sum::<Option<f64>>();
+    expanded(template)
+        .iter()
+        .filter_map(|eq| {
+            Some(Instance {
+                rule: eq.rule,
+                subject: eq.subject,
+                left: &eq.left,
+                right: &eq.right,
+                left_sum: sum(&eq.left)?,
+                right_sum: sum(&eq.right)?,
+            })
+        })
+        .collect()
 }
 
 fn elements(template: &Template, equation: &Equation) -> Vec<(&'static str, &'static str)> {
@@ -74,7 +117,7 @@ pub fn report_failures(
         );
         out.push(
             rule.diagnostic(message)
-                .cells(inst.cells())
+                .cells(inst.cells().cloned())
                 .figures(inst.right_sum, inst.left_sum)
                 .line(extraction.line(&inst.left[0])),
         );

@@ -28,7 +28,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for &i in &failing {
-        for cell in all[i].left.iter().chain(&all[i].right) {
+        for cell in all[i].cells() {
             if !seen.insert(cell.as_str()) {
                 continue;
             }
@@ -74,7 +74,7 @@ fn explain<'a>(cell: &'a str, current: f64, all: &[Instance], failing: &[usize])
         let weight = on_left - on_right;
         (weight != 0.0).then(|| -diff / weight)
     };
-    let involved: Vec<usize> = failing.iter().copied().filter(|i| all[*i].cells().iter().any(|c| c == cell)).collect();
+    let involved: Vec<usize> = failing.iter().copied().filter(|i| all[*i].involves(cell)).collect();
     if involved.len() < 2 {
         return None;
     }
@@ -87,7 +87,7 @@ fn explain<'a>(cell: &'a str, current: f64, all: &[Instance], failing: &[usize])
         return None;
     }
     let breaks_other = all.iter().enumerate().any(|(i, inst)| {
-        inst.holds() && !involved.contains(&i) && inst.cells().iter().any(|c| c == cell)
+        inst.holds() && !involved.contains(&i) && inst.involves(cell)
     });
     (!breaks_other).then_some(Candidate { cell, current, value, fixes: involved })
 }

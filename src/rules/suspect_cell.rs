@@ -52,7 +52,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 None => "留空（按 0 计）".to_string(),
             },
             fmt_num(c.value),
-            subjects.join("和")
+            subjects.join("、")
         );
         let mut d = RULE
             .diagnostic(message)

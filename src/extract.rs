@@ -192,6 +192,8 @@ struct Walker<'d> {
     template: &'static Template,
     /// Rows read, by table index and row id.
     found: HashSet<(usize, &'static str)>,
+    /// The last row read: table index and row index.
+    last_row: Option<(usize, usize)>,
     /// Index in `template.tables` of the table being read; earlier tables are closed.
     stage: usize,
     started: bool,
@@ -207,6 +209,7 @@ impl<'d> Walker<'d> {
         Walker {
             template,
             found: HashSet::new(),
+            last_row: None,
             stage: 0,
             started: false,
             section_seen: 0,
@@ -388,23 +391,52 @@ impl<'d> Walker<'d> {
     /// figures. With labels taken from the buffer, a distinctive label of another unread row
     /// before them makes the choice uncertain (scrambled PDF text): then nothing is chosen.
     fn choose_row(&self, labels: &[Label<'d>], own_count: usize, figures: &[Figure<'d>]) -> Option<(usize, &'static RowDef)> {
-        let mut first_named = None;
+        let mut named = None;
         for k in 1..=labels.len().min(MAX_LABEL_PARTS) {
             let found = self.candidates(&labels[labels.len() - k..]);
             let Some(best) = found.first() else { continue };
-            first_named.get_or_insert((k, best.0, best.1));
-            let Some(fitting) = found.iter().find(|(_, row, _, _)| fitted(figures, row.columns.len()).len() == row.columns.len()) else {
-                continue;
-            };
-            return self.unless_dangling(labels, own_count, k, fitting.0, fitting.1);
+            named.get_or_insert((k, best.0, best.1));
+            let fitting = found.iter().find(|(_, row, _, _)| fitted(figures, row.columns.len()).len() == row.columns.len());
+            if let Some(&(table, row, _, _)) = fitting {
+                named = Some((k, table, row));
+                break;
+            }
         }
-        let (k, table, row) = first_named?;
-        self.unless_dangling(labels, own_count, k, table, row)
+        named
+            .and_then(|(k, table, row)| self.unless_dangling(labels, own_count, k, table, row))
+            .or_else(|| self.next_by_number(labels.last()?, figures))
     }
 
+    /// A label cut short before its words (`6、属于` with the figures, `四类过程性信息` on the
+    /// next line) still carries its item number: it names the row right after the last one
+    /// read when that row has this number (`6`, or `二` for 二、上年结转) and the figures fit.
+    fn next_by_number(&self, label: &Label, figures: &[Figure]) -> Option<(usize, &'static RowDef)> {
+        let number = item_number(label.key);
+        let (table, next) = match self.last_row {
+            Some((table, last)) => match self.template.tables[table].rows.get(last + 1) {
+                Some(next) => (table, next),
+                None => (table + 1, self.template.tables.get(table + 1)?.rows.first()?),
+            },
+            None => (0, self.template.tables.first()?.rows.first()?),
+        };
+        let item = next.label.rsplit_once(' ').map_or(next.label, |(_, item)| item);
+        let fits = fitted(figures, next.columns.len()).len() == next.columns.len();
+        let same_number = !number.is_empty() && item_number(&label_key(item)) == number;
+        (same_number && fits && !self.found.contains(&(table, next.id)) && self.may_open(table)).then_some((table, next))
+    }
+
+    /// Labels taken from the buffer are trusted less: another unread row's label before
+    /// them, or a short key (`总计`, also a column header) found several labels back before
+    /// its table has started, makes the choice uncertain.
     fn unless_dangling(&self, labels: &[Label], own_count: usize, k: usize, table: usize, row: &'static RowDef) -> Option<(usize, &'static RowDef)> {
-        let dangles = k > own_count && self.other_row_dangles(&labels[..labels.len() - k], table, row);
-        (!dangles).then_some((table, row))
+        if k <= own_count {
+            return Some((table, row));
+        }
+        let table_started = self.last_row.is_some_and(|(t, _)| t == table);
+        let short_key = row.keys.iter().all(|key| key.chars().count() < DISTINCTIVE_KEY_CHARS);
+        let dangles = self.other_row_dangles(&labels[..labels.len() - k], table, row);
+        let right_before = k == own_count + 1;
+        (!dangles && (right_before || table_started || !short_key)).then_some((table, row))
     }
 
     fn other_row_dangles(&self, before: &[Label], table: usize, chosen: &RowDef) -> bool {
@@ -459,6 +491,7 @@ impl<'d> Walker<'d> {
         let ids: Vec<String> = row.columns.iter().map(|c| format!("{}.{}.{}", def.id, row.id, c.id)).collect();
         let line = figures.first().map_or(0, |f| f.line);
         self.stage = table;
+        self.last_row = self.template.tables[table].rows.iter().position(|r| r.id == row.id).map(|i| (table, i));
         self.started = true;
         self.out.table_lines.entry(def.id).or_insert(line);
         if figures.len() != row.columns.len() {
@@ -482,6 +515,15 @@ impl<'d> Walker<'d> {
         }
         self.out.notes.push(ReadNote { table, message, cells: ids.to_vec(), line });
     }
+}
+
+/// The item number a label key starts with: `6属于…` → `6`, `二上年结` → `二`.
+fn item_number(key: &str) -> &str {
+    let end = key
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit() && !"一二三四五六七八九十".contains(*c))
+        .map_or(key.len(), |(at, _)| at);
+    &key[..end]
 }
 
 /// The last occurrence of a short needle in a short haystack; cheaper than `str::rfind`,

@@ -29,7 +29,7 @@ pub static TEMPLATE: Template = Template {
                 RowDef { id: "rules", label: "规章", keys: &["规章"], columns: DOCUMENTS },
                 RowDef { id: "normative", label: "规范性文件", keys: &["规范性文件"], columns: DOCUMENTS },
                 RowDef { id: "license", label: "行政许可", keys: &["行政许可"], columns: ITEMS },
-                RowDef { id: "other_services", label: "其他对外管理服务事项", keys: &["其他对外管理服务事项"], columns: ITEMS },
+                RowDef { id: "other_services", label: "其他对外管理服务事项", keys: &["其他对外管理服务事项", "其他对外管理"], columns: ITEMS },
                 RowDef { id: "penalty", label: "行政处罚", keys: &["行政处罚"], columns: ITEMS },
                 RowDef { id: "coercion", label: "行政强制", keys: &["行政强制"], columns: ITEMS },
                 RowDef { id: "fees", label: "行政事业性收费", keys: &["行政事业性收费"], columns: &ITEMS_NO_DECISIONS },

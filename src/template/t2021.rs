@@ -46,13 +46,13 @@ pub static TEMPLATE: Template = Template {
                 RowDef {
                     id: "other.no_correction",
                     label: "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                    keys: &["逾期不补正"],
+                    keys: &["逾期不补正", "申请人无正当理由逾"],
                     columns: T3_COLUMNS,
                 },
                 RowDef {
                     id: "other.unpaid_fee",
                     label: "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                    keys: &["收费通知", "缴纳费用"],
+                    keys: &["收费通知", "缴纳费用", "逾期未按收费"],
                     columns: T3_COLUMNS,
                 },
                 RowDef { id: "other.other", label: "（六）其他处理 3.其他", keys: &["3其他"], columns: T3_COLUMNS },

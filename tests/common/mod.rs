@@ -441,6 +441,13 @@ fn t3_text(template: &Template, cells: &Cells, layout: Layout, style: &Style, rn
             _ => {
                 out.extend(new_groups.iter().map(|g| g.to_string()));
                 let (head, tail) = pdf_break(&line.label, rng);
+                if !head.is_empty() && rng.chance(30) {
+                    // The figures follow the first part of a broken label; the rest comes after.
+                    out.push(format!("{} {}", head, line.figures.join(" ")));
+                    out.push(tail);
+                    last_groups = line.groups;
+                    continue;
+                }
                 if !head.is_empty() {
                     out.push(head);
                 }

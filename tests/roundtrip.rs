@@ -17,6 +17,7 @@ fn filename(layout: Layout) -> &'static str {
     match layout {
         Layout::HtmlFragment | Layout::HtmlPage | Layout::HtmlPageGbk => "report.html",
         Layout::Pipes => "report.md",
+        Layout::Docx => "report.docx",
         _ => "report.txt",
     }
 }

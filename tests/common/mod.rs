@@ -109,6 +109,7 @@ pub enum Layout {
     HtmlFragment,
     HtmlPage,
     HtmlPageGbk,
+    Docx,
 }
 
 pub const LAYOUTS: &[Layout] = &[
@@ -119,6 +120,7 @@ pub const LAYOUTS: &[Layout] = &[
     Layout::HtmlFragment,
     Layout::HtmlPage,
     Layout::HtmlPageGbk,
+    Layout::Docx,
 ];
 
 /// How a report writes its labels and figures; chosen at random per report.
@@ -320,6 +322,7 @@ const SECTION_6_TEXT: &str = "本年度未收取政府信息公开信息处理�
 pub fn render(template: &Template, cells: &Cells, story: &Story, layout: Layout, style: &Style, rng: &mut Rng) -> Vec<u8> {
     match layout {
         Layout::HtmlFragment => html_tables(template, cells, style).into_bytes(),
+        Layout::Docx => docx_report(template, cells, story, style),
         Layout::HtmlPage => html_page(template, cells, story, style).into_bytes(),
         Layout::HtmlPageGbk => {
             let page = html_page(template, cells, story, style).replace("charset=\"utf-8\"", "charset=\"gbk\"");
@@ -516,73 +519,223 @@ fn t4_text(cells: &Cells, layout: Layout, style: &Style, rng: &mut Rng) -> Vec<S
     out
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+/// A table cell of the official layout, with its spans.
+struct TCell {
+    text: String,
+    colspan: usize,
+    rowspan: usize,
 }
 
-fn td(text: &str, attrs: &str) -> String {
-    format!("<td{attrs}>{}</td>", esc(text))
+fn c(text: &str, colspan: usize, rowspan: usize) -> TCell {
+    TCell { text: text.to_string(), colspan, rowspan }
 }
 
-/// The three tables as official HTML, with the spans the official layout uses.
-pub fn html_tables(template: &Template, cells: &Cells, style: &Style) -> String {
-    let mut h = String::new();
-    h += "<table border=\"1\">";
+type Grid = Vec<Vec<TCell>>;
+
+/// Tables 二, 三 and 四 with the spans the official layout uses.
+fn official_grids(template: &Template, cells: &Cells, style: &Style) -> [Grid; 3] {
+    let mut t2 = Grid::new();
     for block in t2_blocks(template, cells, style) {
         let width = 4;
-        h += &format!("<tr>{}</tr>", td(block.group, &format!(" colspan=\"{width}\"")));
+        t2.push(vec![c(block.group, width, 1)]);
         let span = width - block.headers.len();
-        h += "<tr><td>信息内容</td>";
-        for (i, header) in block.headers.iter().enumerate() {
-            let attrs = if i + 1 == block.headers.len() && span > 0 { format!(" colspan=\"{}\"", span + 1) } else { String::new() };
-            h += &td(header, &attrs);
-        }
-        h += "</tr>";
+        let last_span = |i: usize, n: usize| if i + 1 == n { span + 1 } else { 1 };
+        let mut header = vec![c("信息内容", 1, 1)];
+        header.extend(block.headers.iter().enumerate().map(|(i, h)| c(h, last_span(i, block.headers.len()), 1)));
+        t2.push(header);
         for (label, figures) in &block.rows {
-            h += &format!("<tr>{}", td(label, ""));
-            for (i, f) in figures.iter().enumerate() {
-                let attrs = if i + 1 == figures.len() && span > 0 { format!(" colspan=\"{}\"", span + 1) } else { String::new() };
-                h += &td(f, &attrs);
-            }
-            h += "</tr>";
+            let mut row = vec![c(label, 1, 1)];
+            row.extend(figures.iter().enumerate().map(|(i, f)| c(f, last_span(i, figures.len()), 1)));
+            t2.push(row);
         }
     }
-    h += "</table>\n<p>三、收到和处理政府信息公开申请情况</p>\n<table border=\"1\">";
-    h += "<tr><td colspan=\"3\" rowspan=\"2\">申请人情况</td><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>";
-    h += "<tr><td>商业<br/>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>";
+    let mut t3 = vec![
+        vec![c("申请人情况", 3, 2), c("自然人", 1, 2), c("法人或其他组织", 5, 1), c("总计", 1, 2)],
+        ["商业\n企业", "科研\n机构", "社会公益组织", "法律服务机构", "其他"].iter().map(|h| c(h, 1, 1)).collect(),
+    ];
     let lines = t3_lines(template, cells, style);
     let span_of = |group: &String| lines.iter().filter(|l| l.groups.contains(group)).count();
     let mut open: Vec<String> = Vec::new();
     for line in &lines {
-        h += "<tr>";
-        let mut label_cols = 0;
-        for g in &line.groups {
-            if !open.contains(g) {
-                h += &td(g, &format!(" rowspan=\"{}\"", span_of(g)));
-            }
-            label_cols += 1;
-        }
-        let colspan = 3 - label_cols;
-        let attrs = if colspan > 1 { format!(" colspan=\"{colspan}\"") } else { String::new() };
-        h += &td(&line.label, &attrs);
-        for f in &line.figures {
-            h += &td(f, "");
-        }
-        h += "</tr>";
+        let mut row: Vec<TCell> = line.groups.iter().filter(|g| !open.contains(g)).map(|g| c(g, 1, span_of(g))).collect();
+        row.push(c(&line.label, 3 - line.groups.len(), 1));
+        row.extend(line.figures.iter().map(|f| c(f, 1, 1)));
+        t3.push(row);
         open = line.groups.clone();
     }
-    h += "</table>\n<p>四、政府信息公开行政复议、行政诉讼情况</p>\n<table border=\"1\">";
-    h += "<tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr>";
-    h += "<tr><td rowspan=\"2\">结果维持</td><td rowspan=\"2\">结果<br>纠正</td><td rowspan=\"2\">其他<br>结果</td><td rowspan=\"2\">尚未<br>审结</td><td rowspan=\"2\">总计</td><td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td></tr><tr>";
-    for r in T4_RESULTS.iter().chain(T4_RESULTS) {
-        h += &td(r, "");
+    let mut t4 = vec![
+        vec![c("行政复议", 5, 1), c("行政诉讼", 10, 1)],
+        vec![
+            c("结果维持", 1, 2),
+            c("结果\n纠正", 1, 2),
+            c("其他\n结果", 1, 2),
+            c("尚未\n审结", 1, 2),
+            c("总计", 1, 2),
+            c("未经复议直接起诉", 5, 1),
+            c("复议后起诉", 5, 1),
+        ],
+        T4_RESULTS.iter().chain(T4_RESULTS).map(|r| c(r, 1, 1)).collect(),
+    ];
+    t4.push(t4_figures(cells, style).iter().map(|f| c(f, 1, 1)).collect());
+    [t2, t3, t4]
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn grid_html(grid: &Grid) -> String {
+    let mut h = String::from("<table border=\"1\">");
+    for row in grid {
+        h += "<tr>";
+        for cell in row {
+            let mut attrs = String::new();
+            if cell.colspan > 1 {
+                attrs += &format!(" colspan=\"{}\"", cell.colspan);
+            }
+            if cell.rowspan > 1 {
+                attrs += &format!(" rowspan=\"{}\"", cell.rowspan);
+            }
+            h += &format!("<td{attrs}>{}</td>", esc(&cell.text).replace('\n', "<br>"));
+        }
+        h += "</tr>";
     }
-    h += "</tr><tr>";
-    for f in t4_figures(cells, style) {
-        h += &td(&f, "");
+    h + "</table>"
+}
+
+/// The three tables as official HTML, with the spans the official layout uses.
+pub fn html_tables(template: &Template, cells: &Cells, style: &Style) -> String {
+    let [t2, t3, t4] = official_grids(template, cells, style);
+    format!(
+        "{}\n<p>三、收到和处理政府信息公开申请情况</p>\n{}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>\n{}\n",
+        grid_html(&t2),
+        grid_html(&t3),
+        grid_html(&t4)
+    )
+}
+
+fn docx_paragraph(text: &str) -> String {
+    let runs: Vec<String> =
+        text.split('\n').map(|t| format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(t))).collect();
+    format!("<w:p>{}</w:p>", runs.join("<w:r><w:br/></w:r>"))
+}
+
+/// A grid as a Word table: `gridSpan` for column spans, `vMerge` for row spans.
+fn grid_docx(grid: &Grid) -> String {
+    let width: usize = grid[0].iter().map(|c| c.colspan).sum();
+    let mut x = String::from("<w:tbl><w:tblGrid>");
+    x += &"<w:gridCol w:w=\"800\"/>".repeat(width);
+    x += "</w:tblGrid>";
+    // Per grid column: rows still covered by a vertical merge from above, and its span.
+    let mut merged: Vec<(usize, usize)> = vec![(0, 1); width];
+    for row in grid {
+        x += "<w:tr>";
+        let mut cells = row.iter();
+        let mut col = 0;
+        while col < width {
+            let (left, span) = merged[col];
+            if left > 0 {
+                merged[col].0 -= 1;
+                x += &format!("<w:tc><w:tcPr><w:gridSpan w:val=\"{span}\"/><w:vMerge/></w:tcPr><w:p/></w:tc>");
+                col += span;
+                continue;
+            }
+            let Some(cell) = cells.next() else { break };
+            let mut props = format!("<w:gridSpan w:val=\"{}\"/>", cell.colspan);
+            if cell.rowspan > 1 {
+                props += "<w:vMerge w:val=\"restart\"/>";
+                merged[col] = (cell.rowspan - 1, cell.colspan);
+            }
+            x += &format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", docx_paragraph(&cell.text));
+            col += cell.colspan;
+        }
+        x += "</w:tr>";
     }
-    h += "</tr></table>\n";
-    h
+    x + "</w:tbl>"
+}
+
+/// A whole report as a .docx (a zip of stored entries with the parts Word needs).
+fn docx_report(template: &Template, cells: &Cells, story: &Story, style: &Style) -> Vec<u8> {
+    let [t2, t3, t4] = official_grids(template, cells, style);
+    let p = docx_paragraph;
+    let body = [
+        p(&story.title()),
+        p(&story.intro()),
+        p("一、总体情况"),
+        p(SECTION_1_TEXT),
+        p("二、主动公开政府信息情况"),
+        grid_docx(&t2),
+        p("三、收到和处理政府信息公开申请情况"),
+        grid_docx(&t3),
+        p("四、政府信息公开行政复议、行政诉讼情况"),
+        grid_docx(&t4),
+        p("五、存在的主要问题及改进情况"),
+        p(SECTION_5_TEXT),
+        p("六、其他需要报告的事项"),
+        p(SECTION_6_TEXT),
+        p(story.body),
+        p(&story.published()),
+    ]
+    .concat();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" \
+ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    stored_zip(&[("[Content_Types].xml", content_types.as_bytes()), ("word/document.xml", document.as_bytes())])
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A zip archive of uncompressed entries.
+pub fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let (crc, size, name_len) = (crc32(data), data.len() as u32, name.len() as u16);
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        for v in [crc, size, size] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&name_len.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        for v in [crc, size, size] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        central.extend_from_slice(&name_len.to_le_bytes());
+        central.extend_from_slice(&[0; 12]);
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let (central_offset, central_len) = (out.len() as u32, central.len() as u32);
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0, 0, 0, 0]);
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&central_len.to_le_bytes());
+    out.extend_from_slice(&central_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
 }
 
 fn html_page(template: &Template, cells: &Cells, story: &Story, style: &Style) -> String {

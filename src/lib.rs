@@ -7,10 +7,12 @@
 //!                    └──locate──▶ sections, title, dates   └──stats──▶ stats
 //! ```
 
+pub mod batch;
 pub mod document;
 pub mod extract;
 pub mod human;
 pub mod locate;
+pub mod narrative;
 pub mod normalize;
 pub mod read;
 pub mod result;
@@ -24,6 +26,8 @@ use std::collections::BTreeMap;
 
 use document::Document;
 use result::{InputInfo, Num, ReportInfo, SectionInfo, Summary, ValidationResult};
+
+pub use batch::{validate_batch, BatchResult, Link};
 
 pub use read::{Source, LIMITS};
 pub use result::{Diagnostic, Severity};
@@ -48,6 +52,18 @@ pub fn validate_str(text: &str, source: &Source) -> ValidationResult {
 }
 
 fn finish(kind: document::InputKind, chars: usize, doc: &Document, source: &Source) -> ValidationResult {
+    finish_inspecting(kind, chars, doc, source, |_, _| ()).0
+}
+
+/// [`finish`], also handing the report's metadata and tables to `inspect` (the batch keeps
+/// what it needs to compare reports with each other).
+pub(crate) fn finish_inspecting<T>(
+    kind: document::InputKind,
+    chars: usize,
+    doc: &Document,
+    source: &Source,
+    inspect: impl FnOnce(&locate::Meta, Option<&extract::Extraction>) -> T,
+) -> (ValidationResult, T) {
     let fatal = doc.problems.iter().any(|p| p.fatal);
     let meta = if fatal { locate::Meta::default() } else { locate::meta(doc) };
     let sections = if fatal { Vec::new() } else { locate::sections(doc) };
@@ -66,17 +82,14 @@ fn finish(kind: document::InputKind, chars: usize, doc: &Document, source: &Sour
             d.source = Some(text);
         }
     }
-    diagnostics.sort_by(|a, b| (a.severity, a.line.unwrap_or(usize::MAX)).cmp(&(b.severity, b.line.unwrap_or(usize::MAX))));
-    let summary = Summary {
-        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-        infos: diagnostics.iter().filter(|d| d.severity == Severity::Info).count(),
-    };
+    result::sort_diagnostics(&mut diagnostics);
+    let summary = Summary::of(&diagnostics);
+    let inspected = inspect(&meta, extraction.as_ref());
     let cells: BTreeMap<String, Option<Num>> = match &extraction {
         Some(e) => e.template.cell_ids().map(|id| (id.clone(), e.number(&id).map(Num))).collect(),
         None => BTreeMap::new(),
     };
-    ValidationResult {
+    let result = ValidationResult {
         engine: ENGINE.to_string(),
         input: InputInfo { kind: kind.as_str(), chars, name: source.filename.map(str::to_string) },
         template: extraction.as_ref().map(|e| e.template.id),
@@ -95,5 +108,7 @@ fn finish(kind: document::InputKind, chars: usize, doc: &Document, source: &Sour
         diagnostics,
         stats: extraction.as_ref().map(stats::stats).unwrap_or_default(),
         summary,
-    }
+        links: Vec::new(),
+    };
+    (result, inspected)
 }

@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nianbao::result::ValidationResult;
-use nianbao::{validate_bytes, Source};
+use nianbao::{validate_batch, validate_bytes, Source};
 
 const USAGE: &str = "用法 / usage:
   nianbao check [--format human|json] FILE|DIR|- ...   检查年度报告（目录：检查其中每个报告；-：标准输入）
   nianbao rules                                        列出全部规则及说明
 
+多份报告一起检查时，同一机关相邻年度的报告互相核对结转数（carry-chain）。
 退出码：0 无错误；1 至少一份报告有 error；2 有文件无法读取或解码";
 
 /// Report files taken from a directory.
@@ -80,23 +81,31 @@ fn check(args: &[String]) -> ExitCode {
     }
     let colour = format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut any_error = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut inputs = Vec::new();
     for file in files {
-        let (name, bytes) = match read_input(&file) {
-            Ok(read) => read,
+        match read_input(&file) {
+            Ok(read) => inputs.push(read),
             Err(message) => {
                 eprintln!("{}: {message}", file.display());
                 unreadable = true;
-                continue;
             }
-        };
-        let result = validate_bytes(&bytes, &Source { filename: Some(&name) });
+        }
+    }
+    // Several reports are checked together, so reports of one body in consecutive years are
+    // compared (carry-chain); one report is checked alone.
+    let results: Vec<ValidationResult> = if inputs.len() > 1 {
+        validate_batch(&inputs).results
+    } else {
+        inputs.iter().map(|(name, bytes)| validate_bytes(bytes, &Source { filename: Some(name) })).collect()
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for ((name, _), result) in inputs.iter().zip(&results) {
         unreadable |= result.diagnostics.iter().any(|d| d.rule == "input-unreadable");
         any_error |= result.has_errors();
         let written = match format {
-            Format::Json => writeln!(out, "{}", to_sorted_json(&result)),
-            Format::Human => write!(out, "{}", nianbao::human::render(&name, &result, colour)),
+            Format::Json => writeln!(out, "{}", to_sorted_json(result)),
+            Format::Human => write!(out, "{}", nianbao::human::render(name, result, colour)),
         };
         if written.is_err() {
             break; // stdout closed (e.g. piped into head)

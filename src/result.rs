@@ -128,6 +128,36 @@ pub struct Summary {
     pub infos: usize,
 }
 
+impl Summary {
+    /// The counts of a list of findings.
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        Summary { errors: count(Severity::Error), warnings: count(Severity::Warning), infos: count(Severity::Info) }
+    }
+}
+
+/// Orders findings as every result lists them: by severity (error, warning, info), then by
+/// line (findings without a line last); the order is otherwise kept.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.severity, d.line.unwrap_or(usize::MAX)));
+}
+
+/// Another report this one was checked with (`validate_batch`): the same body in the year
+/// before or after.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LinkInfo {
+    /// `previous` (the other report is last year's) or `next` (it is next year's).
+    pub relation: &'static str,
+    /// The other report's name as given to the batch.
+    pub name: String,
+    /// Its index in the batch's results.
+    pub index: usize,
+    /// The body both reports are of, as this report names it.
+    pub body: String,
+    /// The two report years, earlier first.
+    pub years: [u32; 2],
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ValidationResult {
     pub engine: String,
@@ -139,10 +169,20 @@ pub struct ValidationResult {
     pub diagnostics: Vec<Diagnostic>,
     pub stats: crate::stats::Stats,
     pub summary: Summary,
+    /// Reports of the same body in adjacent years checked together with this one; always
+    /// present (an empty array for a report checked alone).
+    pub links: Vec<LinkInfo>,
 }
 
 impl ValidationResult {
     pub fn has_errors(&self) -> bool {
         self.summary.errors > 0
+    }
+
+    /// Adds findings found later (across reports), keeping the order and counts right.
+    pub fn add_diagnostics(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(more);
+        sort_diagnostics(&mut self.diagnostics);
+        self.summary = Summary::of(&self.diagnostics);
     }
 }

@@ -4,11 +4,13 @@
 
 mod equations;
 
+pub mod carry_chain;
 mod cell_blank;
 mod cell_fraction;
 mod cell_negative;
 mod cell_not_number;
 mod cell_unreadable;
+mod fee_statement;
 mod heading_variant;
 mod input_unreadable;
 mod late_publication;
@@ -23,6 +25,7 @@ mod t3_balance;
 mod t3_results_sum;
 mod t3_row_total;
 mod t4_total;
+mod text_table_mismatch;
 mod year_mismatch;
 
 use crate::document::Document;
@@ -81,6 +84,9 @@ pub static RULES: &[&Rule] = &[
     &year_mismatch::RULE,
     &late_publication::RULE,
     &t2_in_force::RULE,
+    &text_table_mismatch::RULE,
+    &fee_statement::RULE,
+    &carry_chain::RULE,
     &heading_variant::RULE,
     &input_unreadable::RULE,
 ];

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// `nianbao check [--format human|json] FILE|DIR|- ...` and `nianbao rules`: the same output and
+// exit status as the native CLI (0 no error; 1 an error finding; 2 an input unreadable).
+
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { engineSync, humanSync, limitsSync, rulesTextSync, validateBatchSync, validateSync } from './core.js';
+import './node.js';
+import { toSortedJson } from './json.js';
+
+const USAGE = `用法 / usage:
+  nianbao check [--format human|json] FILE|DIR|- ...   检查年度报告（目录：检查其中每个报告；-：标准输入）
+  nianbao rules                                        列出全部规则及说明
+
+多份报告一起检查时，同一机关相邻年度的报告互相核对结转数（carry-chain）。
+退出码：0 无错误；1 至少一份报告有 error；2 有文件无法读取或解码`;
+
+/** Report files taken from a directory (as the native CLI). */
+const REPORT_EXTENSIONS = ['txt', 'md', 'htm', 'html', 'docx', 'shtml', 'xhtml'];
+
+let stdoutClosed = false;
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') stdoutClosed = true;
+  else throw error;
+});
+
+function out(text) {
+  if (!stdoutClosed) process.stdout.write(text);
+}
+
+function byBytes(a, b) {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function expand(input) {
+  if (input === '-') return ['-'];
+  let isDir = false;
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    return [input];
+  }
+  if (!isDir) return [input];
+  let names;
+  try {
+    names = readdirSync(input);
+  } catch (error) {
+    throw new Error(`无法读取目录：${error.message}`);
+  }
+  const join = (name) => (input.endsWith('/') ? input + name : `${input}/${name}`);
+  return names
+    .map(join)
+    .filter((path) => {
+      try {
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .filter((path) => {
+      const base = path.slice(path.lastIndexOf('/') + 1);
+      const dot = base.lastIndexOf('.');
+      return dot > 0 && REPORT_EXTENSIONS.includes(base.slice(dot + 1).toLowerCase());
+    })
+    .sort(byBytes);
+}
+
+/** Reads at most the size limit + 1 byte, so an oversized file is refused, not loaded. */
+function readInput(path) {
+  const limit = limitsSync().max_input_bytes + 1;
+  const fd = path === '-' ? 0 : openFile(path);
+  const chunks = [];
+  let total = 0;
+  try {
+    while (total < limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
+      let n;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if (error.code === 'EAGAIN') continue;
+        if (error.code === 'EOF') break;
+        throw new Error(`${path === '-' ? '无法读取标准输入' : '无法读取文件'}：${error.message}`);
+      }
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+
+function openFile(path) {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    throw new Error(`无法打开文件：${error.message}`);
+  }
+}
+
+function check(args) {
+  let format = 'human';
+  const inputs = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--format' || arg === '-f') {
+      const value = args[++i];
+      if (value === 'human' || value === 'json') format = value;
+      else {
+        process.stderr.write(`未知的输出格式 / unknown format: ${value ?? ''}\n`);
+        return 2;
+      }
+    } else if (arg === '--json') format = 'json';
+    else if (arg === '-h' || arg === '--help') {
+      out(`${USAGE}\n`);
+      return 0;
+    } else inputs.push(arg);
+  }
+  if (inputs.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let unreadable = false;
+  let anyError = false;
+  const files = [];
+  for (const input of inputs) {
+    try {
+      files.push(...expand(input));
+    } catch (error) {
+      process.stderr.write(`${input}: ${error.message}\n`);
+      unreadable = true;
+    }
+  }
+  const colour = format === 'human' && process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+  const read = [];
+  for (const file of files) {
+    try {
+      read.push({ input: readInput(file), filename: file });
+    } catch (error) {
+      process.stderr.write(`${file}: ${error.message}\n`);
+      unreadable = true;
+    }
+  }
+  // Several reports are checked together, so reports of one body in consecutive years are
+  // compared (carry-chain); one report is checked alone (as the native CLI).
+  let results;
+  let texts;
+  if (read.length > 1) {
+    const batch = validateBatchSync(read, { human: format === 'human', colour });
+    results = batch.results;
+    texts = batch.human;
+  } else {
+    results = read.map(({ input, filename }) => validateSync(input, { filename }));
+    if (format === 'human') texts = read.map(({ input, filename }) => humanSync(input, { filename, colour }));
+  }
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
+    unreadable ||= result.diagnostics.some((d) => d.rule === 'input-unreadable');
+    anyError ||= result.summary.errors > 0;
+    out(format === 'json' ? `${toSortedJson(result)}\n` : texts[i]);
+    if (stdoutClosed) break;
+  }
+  return unreadable ? 2 : anyError ? 1 : 0;
+}
+
+function main(args) {
+  switch (args[0]) {
+    case 'check':
+      return check(args.slice(1));
+    case 'rules':
+      out(rulesTextSync());
+      return 0;
+    case '--version':
+    case '-V':
+      out(`${engineSync()}\n`);
+      return 0;
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,276 @@
+// Types for `nianbao`: the validation result (one JSON shape for the CLI, Node and the
+// browser) and the API. The shape is the contract of OUTPUT.md; fields are added, never renamed.
+
+/** Every rule id the engine reports. */
+export type RuleId =
+  | 't3-balance'
+  | 't3-results-sum'
+  | 't3-row-total'
+  | 't4-total'
+  | 'suspect-cell'
+  | 'cell-not-number'
+  | 'cell-negative'
+  | 'cell-fraction'
+  | 'cell-blank'
+  | 'cell-unreadable'
+  | 'missing-section'
+  | 'missing-table'
+  | 'missing-row'
+  | 'section-order'
+  | 'outdated-template'
+  | 'year-mismatch'
+  | 'late-publication'
+  | 't2-in-force'
+  | 'text-table-mismatch'
+  | 'fee-statement'
+  | 'carry-chain'
+  | 'heading-variant'
+  | 'input-unreadable';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** `"2019"` (国办公开办函〔2019〕60号) or `"2021"` (国办公开办函〔2021〕30号). */
+export type TemplateId = '2019' | '2021';
+
+/** Table 三 columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计. */
+export type T3Column = 'natural' | 'commercial' | 'research' | 'nonprofit' | 'legal' | 'other_org' | 'total';
+
+/** Table 三 rows (`other` is the 2019 template's single （六） row; `other.*` are 2021's). */
+export type T3Row =
+  | 'new'
+  | 'carried'
+  | 'granted'
+  | 'partial'
+  | 'denied.secret'
+  | 'denied.law'
+  | 'denied.safety'
+  | 'denied.third_party'
+  | 'denied.internal'
+  | 'denied.process'
+  | 'denied.enforcement'
+  | 'denied.query'
+  | 'unable.not_held'
+  | 'unable.needs_making'
+  | 'unable.unclear'
+  | 'rejected.petition'
+  | 'rejected.duplicate'
+  | 'rejected.publication'
+  | 'rejected.excessive'
+  | 'rejected.confirm'
+  | 'other'
+  | 'other.no_correction'
+  | 'other.unpaid_fee'
+  | 'other.other'
+  | 'results_total'
+  | 'carried_forward';
+
+export type T4Group = 'review' | 'suit_direct' | 'suit_after_review';
+export type T4Column = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
+
+/** Table 二 cells, 2021 template. */
+export type T2Cell2021 =
+  | `t2.${'rules' | 'normative'}.${'issued' | 'repealed' | 'in_force'}`
+  | `t2.${'license' | 'penalty' | 'coercion'}.decisions`
+  | 't2.fees.amount';
+
+/** Table 二 cells, 2019 template. */
+export type T2Cell2019 =
+  | `t2.${'rules' | 'normative'}.${'made' | 'published' | 'total_public'}`
+  | `t2.${'license' | 'other_services' | 'penalty' | 'coercion'}.${'prev_items' | 'change' | 'decisions'}`
+  | `t2.fees.${'prev_items' | 'change'}`
+  | `t2.procurement.${'items' | 'amount'}`;
+
+/** A cell id of FORMAT.md, e.g. `t3.new.total`, `t3.denied.secret.natural`, `t4.review.corrected`. */
+export type CellId = T2Cell2021 | T2Cell2019 | `t3.${T3Row}.${T3Column}` | `t4.${T4Group}.${T4Column}`;
+
+export interface Fix {
+  cell: CellId;
+  value: number;
+}
+
+export interface Diagnostic {
+  rule: RuleId;
+  severity: Severity;
+  /** In Chinese: what is wrong, with the figures, and what was expected. */
+  message: string;
+  /** Every cell the finding is about. */
+  cells: CellId[];
+  /** For arithmetic findings. */
+  expected?: number;
+  actual?: number;
+  /** 1-based line in the input (for HTML/DOCX: in the extracted text). */
+  line: number | null;
+  /** The text of that line, as a reader sees it (at most 200 characters). */
+  source: string | null;
+  /** A proposed correction (`suspect-cell`). */
+  fix?: Fix;
+}
+
+export interface ValidationResult {
+  /** `"nianbao 0.1.0"`. */
+  engine: string;
+  input: {
+    kind: 'text' | 'html' | 'docx';
+    chars: number;
+    /** The filename given, when one was. */
+    name?: string;
+  };
+  template: TemplateId | null;
+  report: {
+    title: string | null;
+    year: number | null;
+    /** ISO date, `"2022-01-20"`. */
+    published: string | null;
+    /** The reporting body, from the title or the signature. */
+    body: string | null;
+    /** The year of the statistical period, when stated. */
+    period_year: number | null;
+  };
+  sections: { number: 1 | 2 | 3 | 4 | 5 | 6; heading: string; line: number }[];
+  /** Every cell of the matched template; `null` where blank or unreadable. */
+  cells: Partial<Record<CellId, number | null>>;
+  /** Sorted by severity (error, warning, info), then line. */
+  diagnostics: Diagnostic[];
+  stats: Stats;
+  summary: { errors: number; warnings: number; infos: number };
+  /** Reports of the same body in adjacent years checked together with this one (`validateBatch`). */
+  links: LinkInfo[];
+}
+
+/** Another report this one was checked with: the same body, the year before or after. */
+export interface LinkInfo {
+  /** `previous`: the other report is last year's; `next`: next year's. */
+  relation: 'previous' | 'next';
+  /** The other report's name (its filename). */
+  name: string;
+  /** Its index in the batch. */
+  index: number;
+  body: string;
+  /** The two report years, earlier first. */
+  years: [number, number];
+}
+
+export interface BatchResult {
+  /** One result per input, in input order. */
+  results: ValidationResult[];
+  /** Pairs of reports of one body in consecutive years (indexes into `results`). */
+  links: { previous: number; next: number; body: string; years: [number, number]; names: [string, string] }[];
+  /** With `{ human: true }`: each result as `nianbao check` prints it. */
+  human?: string[];
+}
+
+export interface BatchItem {
+  input: Input;
+  filename?: string;
+}
+
+export interface BatchOptions {
+  /** Also render each result as text (`human`). */
+  human?: boolean;
+  colour?: boolean;
+}
+
+/** Figures for the statistics panel. Rates are in [0, 1], or `null`. */
+export interface Stats {
+  received: number | null;
+  carried: number | null;
+  handled: number | null;
+  carried_forward: number | null;
+  disclosure_rate: number | null;
+  grant_rate: number | null;
+  partial_rate: number | null;
+  denial_rate: number | null;
+  unable_rate: number | null;
+  rejected_rate: number | null;
+  other_rate: number | null;
+  natural_share: number | null;
+  review_total: number | null;
+  review_correction_rate: number | null;
+  suit_total: number | null;
+  suit_correction_rate: number | null;
+  outcomes: Record<'granted' | 'partial' | 'denied' | 'unable' | 'rejected' | 'other', number | null>;
+  applicants: Record<'natural' | 'commercial' | 'research' | 'nonprofit' | 'legal' | 'other_org', number | null>;
+  license_decisions: number | null;
+  penalty_decisions: number | null;
+  coercion_decisions: number | null;
+  fees_amount: number | null;
+}
+
+export interface Rule {
+  id: RuleId;
+  severity: Severity;
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Why it matters and an example. */
+  doc: string;
+}
+
+export interface Limits {
+  max_input_bytes: number;
+  max_lines: number;
+  max_cells: number;
+  max_depth: number;
+  max_unzipped_bytes: number;
+  max_zip_entries: number;
+}
+
+/** Text (already decoded), or the raw bytes of a .txt/.md/.html/.docx file in any supported encoding. */
+export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+export interface ValidateOptions {
+  /** The file name: its extension picks the reader before sniffing does. Shown as `input.name`. */
+  filename?: string;
+}
+
+export interface HumanOptions extends ValidateOptions {
+  /** The name printed in the report (defaults to `filename`, else `-`). */
+  name?: string;
+  /** ANSI colours, for a terminal. */
+  colour?: boolean;
+}
+
+/** The synchronous API, once the engine has started. */
+export interface Engine {
+  validate(input: Input, options?: ValidateOptions): ValidationResult;
+  validateBatch(items: Iterable<BatchItem>, options?: BatchOptions): BatchResult;
+  human(input: Input, options?: HumanOptions): string;
+  rules(): Rule[];
+  rulesText(): string;
+  limits(): Limits;
+  engine(): string;
+  toSortedJson(value: unknown): string;
+}
+
+/**
+ * Starts the engine (idempotent; the other calls do it for you). `source` overrides where the
+ * WebAssembly comes from (a module, its bytes, a Response or a URL).
+ */
+export function init(source?: WebAssembly.Module | BufferSource | Response | URL | string): Promise<Engine>;
+
+/** Checks one report. A `Blob`/`File` is read, and its name used as the filename. */
+export function validate(input: Input | Blob, options?: ValidateOptions): Promise<ValidationResult>;
+
+/** Checks one report synchronously: after `init()` (in Node, at any time). */
+export function validateSync(input: Input, options?: ValidateOptions): ValidationResult;
+
+/**
+ * Checks several reports together, as the CLI does for several files: reports of one body in
+ * consecutive years are compared (`carry-chain`). A `Blob`/`File` item's name is its filename.
+ */
+export function validateBatch(items: Iterable<BatchItem | { input: Input | Blob; filename?: string } | Blob>, options?: BatchOptions): Promise<BatchResult>;
+export function validateBatchSync(items: Iterable<BatchItem>, options?: BatchOptions): BatchResult;
+
+/** The text `nianbao check --format human` prints for this input. */
+export function human(input: Input | Blob, options?: HumanOptions): Promise<string>;
+export function humanSync(input: Input, options?: HumanOptions): string;
+
+/** Every rule, in the registry's order. */
+export function rules(): Promise<Rule[]>;
+/** The listing `nianbao rules` prints. */
+export function rulesText(): Promise<string>;
+export function limits(): Promise<Limits>;
+/** `"nianbao 0.1.0"`. */
+export function engine(): Promise<string>;
+
+/** One line of JSON with sorted keys: the bytes `nianbao check --format json` prints. */
+export function toSortedJson(value: unknown): string;

@@ -1,0 +1,25 @@
+// `import 'nianbao/widget'` defines <nianbao-validator>.
+
+import type { Input, ValidateOptions, ValidationResult } from './index.js';
+
+export declare class NianbaoValidator extends HTMLElement {
+  /** Checks one report, renders it and resolves with the result (also sent as `nianbao-result`). */
+  check(input: Input | Blob, options?: ValidateOptions): Promise<ValidationResult>;
+  /** Checks several files, one result each (shown as tabs). */
+  checkFiles(files: Iterable<Blob> | ArrayLike<Blob>): Promise<ValidationResult[]>;
+  /** The text in the paste area. */
+  value: string;
+  /** The results shown, in order. */
+  readonly results: ValidationResult[];
+  /** `"zh"` (default) or `"en"`: the language of the interface (findings stay in Chinese). */
+  lang: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nianbao-validator': NianbaoValidator;
+  }
+  interface HTMLElementEventMap {
+    'nianbao-result': CustomEvent<ValidationResult>;
+  }
+}

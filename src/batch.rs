@@ -1,0 +1,85 @@
+//! Several reports at once: each is validated alone, then reports of the same body in
+//! consecutive years are linked and the later one gets the `carry-chain` findings (this
+//! year's 上年结转 against last year's 结转下年度).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::result::{LinkInfo, ValidationResult};
+use crate::rules::carry_chain::{compare, ChainFacts};
+use crate::{finish_inspecting, read, Source};
+
+/// Two reports of one body in consecutive years.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    /// Index in `results` of the earlier report.
+    pub previous: usize,
+    /// Index in `results` of the later report.
+    pub next: usize,
+    /// The body, as the later report names it.
+    pub body: String,
+    /// The two report years, earlier first.
+    pub years: [u32; 2],
+    /// The two reports' names, earlier first.
+    pub names: [String; 2],
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BatchResult {
+    /// One result per input, in input order.
+    pub results: Vec<ValidationResult>,
+    pub links: Vec<Link>,
+}
+
+/// Validates several reports (`(name, bytes)`; the name's extension helps pick the reader)
+/// and checks reports of one body in consecutive years against each other.
+pub fn validate_batch(inputs: &[(String, Vec<u8>)]) -> BatchResult {
+    let mut results = Vec::with_capacity(inputs.len());
+    let mut facts = Vec::with_capacity(inputs.len());
+    for (name, bytes) in inputs {
+        let source = Source { filename: Some(name) };
+        let (kind, chars, doc) = read::read(bytes, &source);
+        let (result, fact) =
+            finish_inspecting(kind, chars, &doc, &source, |meta, extraction| ChainFacts::of(name, &doc, meta, extraction));
+        results.push(result);
+        facts.push(fact);
+    }
+    let links = link(&facts);
+    for l in &links {
+        let found = compare(&facts[l.previous], &facts[l.next]);
+        results[l.next].add_diagnostics(found);
+        let body = |i: usize| facts[i].body.clone().unwrap_or_else(|| l.body.clone());
+        let previous_info = LinkInfo { relation: "previous", name: l.names[0].clone(), index: l.previous, body: body(l.next), years: l.years };
+        let next_info = LinkInfo { relation: "next", name: l.names[1].clone(), index: l.next, body: body(l.previous), years: l.years };
+        results[l.next].links.push(previous_info);
+        results[l.previous].links.push(next_info);
+    }
+    BatchResult { results, links }
+}
+
+/// Pairs of reports with the same body key, one year apart. A body with two reports for one
+/// year is not linked for that year: which one continues the chain is not known.
+fn link(facts: &[ChainFacts]) -> Vec<Link> {
+    let mut by_body: BTreeMap<(&str, u32), Vec<usize>> = BTreeMap::new();
+    for (index, fact) in facts.iter().enumerate() {
+        if let (Some(key), Some(year)) = (fact.body_key.as_deref(), fact.year) {
+            by_body.entry((key, year)).or_default().push(index);
+        }
+    }
+    let mut links = Vec::new();
+    for ((key, year), earlier) in &by_body {
+        let Some(later) = by_body.get(&(*key, year + 1)) else { continue };
+        if let ([previous], [next]) = (earlier.as_slice(), later.as_slice()) {
+            links.push(Link {
+                previous: *previous,
+                next: *next,
+                body: facts[*next].body.clone().unwrap_or_else(|| key.to_string()),
+                years: [*year, year + 1],
+                names: [facts[*previous].name.clone(), facts[*next].name.clone()],
+            });
+        }
+    }
+    links.sort_by_key(|l| (l.previous, l.next));
+    links
+}

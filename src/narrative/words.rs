@@ -1,0 +1,269 @@
+//! The words that say what a figure in prose is about, and the words that make a figure
+//! unusable (another business, another scope, another year, a part of a whole).
+//!
+//! Words are matched greedily from left to right, the longest at each position, so
+//! `予以公开和部分公开` is one word (not 予以公开 + 部分公开), `上年结转` is not `上年`, and
+//! `不予处理` is not `处理`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a count in the narrative describes. Each topic has the readings of
+/// [`super::judge::readings`]; where a phrase has two plausible readings both are accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// 收到/新收: 一、本年新收.
+    Received,
+    /// 受理: new, or new plus carried over (reports use it both ways).
+    Accepted,
+    /// 上年结转.
+    Carried,
+    /// 办结/答复/回复: （七）总计.
+    Answered,
+    /// 办理/处理: （七）总计, or the caseload new plus carried over.
+    Handled,
+    /// 结转下年度/转下一年度/正在办理.
+    CarriedForward,
+    Granted,
+    Partial,
+    /// 予以公开和部分公开: the two together.
+    GrantedOrPartial,
+    Denied,
+    Unable,
+    Rejected,
+    Other,
+    /// 自然人 (new, or new plus carried).
+    Natural,
+    /// 法人或其他组织: the five organisation columns (new, or new plus carried).
+    Organisation,
+    Review,
+    Suit,
+    ReviewAndSuit,
+}
+
+impl Topic {
+    /// Generic words (收到, 受理, 办结, 办理): they give way to a specific word in one phrase.
+    pub fn is_generic(self) -> bool {
+        matches!(self, Topic::Received | Topic::Accepted | Topic::Answered | Topic::Handled)
+    }
+
+    /// The outcome rows of table 三: words used of nothing but applications.
+    pub fn is_outcome(self) -> bool {
+        matches!(
+            self,
+            Topic::Granted | Topic::Partial | Topic::GrantedOrPartial | Topic::Denied | Topic::Unable | Topic::Rejected | Topic::Other
+        )
+    }
+
+    pub fn is_table4(self) -> bool {
+        matches!(self, Topic::Review | Topic::Suit | Topic::ReviewAndSuit)
+    }
+
+    /// In Chinese, for messages: what the narrative says the figure is.
+    pub fn name(self) -> &'static str {
+        match self {
+            Topic::Received => "收到申请",
+            Topic::Accepted => "受理申请",
+            Topic::Carried => "上年结转",
+            Topic::Answered => "办结（答复）",
+            Topic::Handled => "办理",
+            Topic::CarriedForward => "结转下年度",
+            Topic::Granted => "予以公开",
+            Topic::Partial => "部分公开",
+            Topic::GrantedOrPartial => "予以公开和部分公开",
+            Topic::Denied => "不予公开",
+            Topic::Unable => "无法提供",
+            Topic::Rejected => "不予处理",
+            Topic::Other => "其他处理",
+            Topic::Natural => "自然人申请",
+            Topic::Organisation => "法人或其他组织申请",
+            Topic::Review => "行政复议",
+            Topic::Suit => "行政诉讼",
+            Topic::ReviewAndSuit => "行政复议和行政诉讼",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Word {
+    /// Names a topic. `specific` words (予以公开, 上年结转, 自然人…) win over generic ones
+    /// (收到, 办结, 答复…) in the same phrase: `同意公开答复 9 件` is about 予以公开.
+    Topic { topic: Topic, specific: bool },
+    /// 案件: the 行政复议/行政诉讼 cases the sentence names.
+    Cases,
+    /// Another kind of business (留言, 热线, 信访, 建议提案…): not applications.
+    Foreign,
+    /// Part of the body or beyond it (各部门, 下属, 乡镇, 全国…).
+    OtherScope,
+    /// 全市, 全县…: the body's own scope when it is that level's government.
+    Scope(char),
+    /// 其中: a part of the whole just stated.
+    Among,
+    /// 网上, 信函…: applications by one channel only.
+    Channel,
+    /// 同比, 增加, 较…: a change, not a figure of the year.
+    Compare,
+    /// 上年, 去年 (outside 上年结转): another year.
+    OtherYear,
+    /// 和, 及, 并, 、, 连同, 共: joins two things (or sums them).
+    Conjunction,
+    /// 含上年结转: the figure includes carried-over applications.
+    IncludesCarried,
+    /// A word that contains a keyword but is none (及时, 本部门…).
+    Mask,
+}
+
+macro_rules! topic {
+    ($topic:ident, $specific:expr, [$($w:literal),+ $(,)?]) => {
+        &[$(($w, Word::Topic { topic: Topic::$topic, specific: $specific })),+]
+    };
+}
+
+macro_rules! words {
+    ($word:expr, [$($w:literal),+ $(,)?]) => {
+        &[$(($w, $word)),+]
+    };
+}
+
+static DICTIONARY: &[&[(&str, Word)]] = &[
+    topic!(Carried, true, ["上年结转", "上年度结转", "上一年度结转", "上一年结转", "去年结转", "往年结转"]),
+    topic!(CarriedForward, true, [
+        "结转下年度", "结转下一年度", "结转下一年", "结转下年", "结转到下一年", "结转至下一年", "结转至下年",
+        "结转到下年", "转下一年度", "转下年度", "转下一年", "转入下一年", "转入下年", "正在办理", "尚在办理",
+        "仍在办理", "继续办理", "尚未办结", "未办结", "正在处理", "尚在处理",
+    ]),
+    topic!(Granted, true, ["予以公开", "同意公开", "准予公开"]),
+    topic!(Partial, true, ["部分公开", "予以部分公开", "同意部分公开"]),
+    topic!(GrantedOrPartial, true, [
+        "予以公开和部分公开", "予以公开及部分公开", "予以公开、部分公开", "予以公开与部分公开", "予以公开或部分公开",
+        "同意公开和部分公开", "同意公开及部分公开", "同意公开、部分公开", "公开和部分公开", "公开及部分公开",
+        "公开或部分公开", "公开、部分公开", "全部或部分公开", "全部公开和部分公开", "全部或部分予以公开",
+    ]),
+    topic!(Denied, true, ["不予公开"]),
+    topic!(Unable, true, ["无法提供"]),
+    topic!(Rejected, true, ["不予处理"]),
+    topic!(Other, true, ["其他处理", "其它处理"]),
+    topic!(Natural, true, ["自然人"]),
+    topic!(Organisation, true, [
+        "法人或其他组织", "法人和其他组织", "法人或者其他组织", "法人及其他组织", "法人或其它组织", "法人和其它组织",
+        "法人及其它组织", "法人或者其它组织",
+    ]),
+    topic!(Review, true, ["行政复议"]),
+    topic!(Suit, true, ["行政诉讼"]),
+    topic!(ReviewAndSuit, true, [
+        "行政复议和行政诉讼", "行政复议、行政诉讼", "行政复议及行政诉讼", "行政复议与行政诉讼", "行政复议或行政诉讼",
+        "行政复议和诉讼", "行政复议、诉讼", "复议和诉讼", "复议、诉讼", "复议诉讼",
+    ]),
+    topic!(Received, false, ["收到", "新收", "接收", "接到", "收悉", "共收"]),
+    topic!(Accepted, false, ["受理"]),
+    topic!(Answered, false, ["办结", "答复", "回复"]),
+    topic!(Handled, false, ["办理", "处理"]),
+    words!(Word::Cases, ["案件"]),
+    words!(Word::Foreign, [
+        "留言", "热线", "12345", "工单", "来电", "来信", "信箱", "建议", "提案", "咨询", "诉求", "办件", "信访",
+        "举报", "投诉", "审批", "许可", "政务服务", "舆情", "意见", "网民", "来访", "处理费", "收费", "费用",
+        "文件", "纠纷", "事项", "信件", "督办", "催办", "人大", "政协", "代表", "媒体", "稿件", "短信",
+    ]),
+    words!(Word::OtherScope, [
+        "各部门", "各单位", "各乡镇", "各街道", "各地", "下属", "所属", "县直", "市直", "区直", "旗直", "乡镇",
+        "街道", "全国", "各级", "各县", "各区", "各市", "部门", "单位", "系统", "各行政机关", "行政机关",
+    ]),
+    words!(Word::Mask, [
+        "本部门", "本单位", "我单位", "我部门", "本机关", "我机关", "及时", "参与", "共和国", "回复率", "办结率",
+        "答复率", "公开率", "办理结果", "申请人", "加强", "加大", "加快", "参加",
+        // Every applicant, not one group: `公民、法人或其他组织` is not 法人或其他组织.
+        "公民、法人或其他组织", "公民、法人和其他组织", "公民、法人或者其他组织", "自然人、法人或其他组织",
+        "自然人、法人和其他组织", "自然人、法人或者其他组织",
+    ]),
+    &[
+        ("全市", Word::Scope('市')),
+        ("全县", Word::Scope('县')),
+        ("全区", Word::Scope('区')),
+        ("全省", Word::Scope('省')),
+        ("全旗", Word::Scope('旗')),
+        ("全州", Word::Scope('州')),
+        ("全盟", Word::Scope('盟')),
+        ("全镇", Word::Scope('镇')),
+        ("全乡", Word::Scope('乡')),
+    ],
+    words!(Word::Among, ["其中"]),
+    words!(Word::Channel, [
+        "网上", "网络", "在线", "线上", "线下", "当面", "信函", "邮寄", "传真", "电子邮件", "邮件", "电话", "现场",
+        "窗口", "平台", "网站", "来函", "书面",
+    ]),
+    words!(Word::Compare, ["同比", "增加", "减少", "增长", "下降", "上升", "持平", "环比", "较", "比上年", "比去年"]),
+    words!(Word::OtherYear, ["上年", "去年", "上一年", "前年", "往年", "上年度"]),
+    words!(Word::Conjunction, [
+        "和", "及", "与", "并", "以及", "、", "或", "或者", "加", "连同", "加上", "合计", "共计", "总计", "累计", "共",
+    ]),
+    words!(Word::IncludesCarried, ["含上年结转", "包括上年结转", "含结转", "包含上年", "含上年度结转", "包括上年度结转", "含上一年度结转"]),
+];
+
+/// A word found in a phrase.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub word: Word,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The dictionary by first character, longest words first.
+type Index = HashMap<char, Vec<(Vec<char>, Word)>>;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index::new();
+        for (text, word) in DICTIONARY.iter().flat_map(|group| group.iter()) {
+            let chars: Vec<char> = text.chars().collect();
+            index.entry(chars[0]).or_default().push((chars, *word));
+        }
+        for entries in index.values_mut() {
+            entries.sort_by_key(|(chars, _)| std::cmp::Reverse(chars.len()));
+        }
+        index
+    })
+}
+
+/// The words of `chars[range]`, left to right, the longest at each position.
+pub fn words(chars: &[char], range: std::ops::Range<usize>) -> Vec<Hit> {
+    let index = index();
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let best = index.get(&chars[i]).and_then(|entries| {
+            entries
+                .iter()
+                .find(|(text, _)| i + text.len() <= range.end && chars[i..i + text.len()] == text[..])
+                .map(|(text, word)| (text.len(), *word))
+        });
+        match best {
+            Some((len, word)) => {
+                out.push(Hit { word, start: i, end: i + len });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<Word> {
+        let chars: Vec<char> = text.chars().collect();
+        words(&chars, 0..chars.len()).into_iter().map(|h| h.word).collect()
+    }
+
+    #[test]
+    fn longest_word_wins() {
+        let specific = |topic| Word::Topic { topic, specific: true };
+        assert_eq!(names("予以公开和部分公开"), vec![specific(Topic::GrantedOrPartial)]);
+        assert_eq!(names("上年结转政府信息公开申请"), vec![specific(Topic::Carried)]);
+        assert_eq!(names("不予处理"), vec![specific(Topic::Rejected)]);
+        assert_eq!(names("及时答复"), vec![Word::Mask, Word::Topic { topic: Topic::Answered, specific: false }]);
+        assert_eq!(names("转下一年度办理答复的有")[0], specific(Topic::CarriedForward));
+    }
+}

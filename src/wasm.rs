@@ -1,0 +1,193 @@
+//! The WebAssembly binding: a thin layer over [`crate::validate_bytes`] / [`crate::validate_str`]
+//! for the npm package and the widget (`npm/`, `www/`). No domain logic lives here.
+//!
+//! Every export returns plain, JSON-compatible JavaScript values (maps as objects, `None` as
+//! `null`), so `JSON.stringify` of a result gives the native CLI's JSON. A panic aborts the
+//! instance on `wasm32-unknown-unknown` (a trap); the JavaScript wrapper catches the
+//! `WebAssembly.RuntimeError`, starts a fresh instance from the compiled module and reports an
+//! `input-unreadable` finding, so one bad input never poisons the next call.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use js_sys::{Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::result::ValidationResult;
+use crate::{human, rules::RULES, validate_bytes, validate_str, Source, LIMITS};
+
+/// Serialises to plain JavaScript values: objects for maps, `null` for `None`.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("nianbao: cannot convert the result: {e}")))
+}
+
+/// A string property of the options object, when present.
+fn option_string(options: &JsValue, key: &str) -> Option<String> {
+    if !options.is_object() {
+        return None;
+    }
+    Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+}
+
+fn option_bool(options: &JsValue, key: &str) -> bool {
+    options.is_object() && Reflect::get(options, &JsValue::from_str(key)).is_ok_and(|v| v.is_truthy())
+}
+
+/// The input as given: a string (already decoded text or HTML) or bytes (any supported kind,
+/// sniffed by the core). Anything else is a caller error, thrown rather than reported.
+enum Input {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+fn input(value: &JsValue) -> Result<Input, JsError> {
+    if let Some(text) = value.as_string() {
+        return Ok(Input::Text(text));
+    }
+    if value.is_instance_of::<Uint8Array>() {
+        return Ok(Input::Bytes(Uint8Array::unchecked_from_js_ref(value).to_vec()));
+    }
+    if value.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Ok(Input::Bytes(Uint8Array::new(value).to_vec()));
+    }
+    if js_sys::ArrayBuffer::is_view(value) {
+        // Other views (`DataView`, `Int8Array`…): their bytes, not their elements.
+        let view = Uint8Array::new_with_byte_offset_and_length(
+            &Reflect::get(value, &"buffer".into()).unwrap_or(JsValue::UNDEFINED),
+            Reflect::get(value, &"byteOffset".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32,
+            Reflect::get(value, &"byteLength".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32,
+        );
+        return Ok(Input::Bytes(view.to_vec()));
+    }
+    Err(JsError::new("nianbao: input must be a string, a Uint8Array or an ArrayBuffer"))
+}
+
+/// Runs the core on one input. `catch_unwind` turns a panic into a thrown error where unwinding
+/// is available; the std of `wasm32-unknown-unknown` aborts instead (a trap, which the
+/// JavaScript wrapper recovers from), so both paths end in the same `input-unreadable` result.
+fn run(value: &JsValue, options: &JsValue) -> Result<(ValidationResult, Option<String>), JsError> {
+    let input = input(value)?;
+    let filename = option_string(options, "filename");
+    let source = Source { filename: filename.as_deref() };
+    let result = catch_unwind(AssertUnwindSafe(|| match &input {
+        Input::Text(text) => validate_str(text, &source),
+        Input::Bytes(bytes) => validate_bytes(bytes, &source),
+    }))
+    .map_err(|_| JsError::new("nianbao: internal error (panic) while checking this input"))?;
+    Ok((result, filename))
+}
+
+/// Validates one report. `input`: a string or bytes (`Uint8Array`/`ArrayBuffer`); `options`:
+/// `{ filename?: string }` (its extension picks the reader before sniffing does). Returns the
+/// result object described in `OUTPUT.md`.
+#[wasm_bindgen]
+pub fn validate(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let (result, _) = run(&input, &options)?;
+    to_js(&result)
+}
+
+/// The human-readable report, the same text as `nianbao check --format human`.
+/// `options`: `{ filename?: string, name?: string (shown; defaults to filename or "-"),
+/// colour?: boolean (ANSI colours) }`.
+#[wasm_bindgen]
+pub fn human(input: JsValue, options: JsValue) -> Result<String, JsError> {
+    let (result, filename) = run(&input, &options)?;
+    let name = option_string(&options, "name").or(filename).unwrap_or_else(|| "-".to_string());
+    Ok(human::render(&name, &result, option_bool(&options, "colour")))
+}
+
+/// Validates several reports together, as the CLI does for several files: each alone, then
+/// reports of one body in consecutive years against each other (`carry-chain`). `inputs`:
+/// `[{ input, filename? }]` (strings are checked as UTF-8 bytes). Returns `{ results, links }`;
+/// with `options.human`, also `human`: each result's text (`options.colour` for ANSI colours).
+#[wasm_bindgen(js_name = validateBatch)]
+pub fn validate_batch(inputs: js_sys::Array, options: JsValue) -> Result<JsValue, JsError> {
+    let mut list = Vec::with_capacity(inputs.length() as usize);
+    for item in inputs.iter() {
+        let data = Reflect::get(&item, &JsValue::from_str("input")).unwrap_or(JsValue::UNDEFINED);
+        let name = option_string(&item, "filename").unwrap_or_else(|| "-".to_string());
+        let bytes = match input(&data)? {
+            Input::Text(text) => text.into_bytes(),
+            Input::Bytes(bytes) => bytes,
+        };
+        list.push((name, bytes));
+    }
+    let batch = catch_unwind(AssertUnwindSafe(|| crate::validate_batch(&list)))
+        .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
+    let out = to_js(&batch)?;
+    if option_bool(&options, "human") {
+        let colour = option_bool(&options, "colour");
+        let texts = js_sys::Array::new();
+        for ((name, _), result) in list.iter().zip(&batch.results) {
+            texts.push(&JsValue::from_str(&human::render(name, result, colour)));
+        }
+        Reflect::set(&out, &JsValue::from_str("human"), &texts).map_err(|_| JsError::new("nianbao: cannot build the batch result"))?;
+    }
+    Ok(out)
+}
+
+/// The listing `nianbao rules` prints.
+#[wasm_bindgen(js_name = rulesText)]
+pub fn rules_text() -> String {
+    human::rules_text()
+}
+
+#[derive(Serialize)]
+struct RuleInfo {
+    id: &'static str,
+    severity: &'static str,
+    summary: &'static str,
+    doc: &'static str,
+}
+
+/// Every rule: `[{ id, severity, summary, doc }]`, in the registry's order.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    let list: Vec<RuleInfo> = RULES
+        .iter()
+        .map(|r| RuleInfo { id: r.id, severity: r.severity.as_str(), summary: r.summary, doc: r.doc })
+        .collect();
+    to_js(&list)
+}
+
+#[derive(Serialize)]
+struct LimitsInfo {
+    max_input_bytes: usize,
+    max_lines: usize,
+    max_cells: usize,
+    max_depth: usize,
+    max_unzipped_bytes: usize,
+    max_zip_entries: usize,
+}
+
+/// The hard limits every input is held to (size, lines, cells, nesting, DOCX archive).
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsError> {
+    to_js(&LimitsInfo {
+        max_input_bytes: LIMITS.max_input_bytes,
+        max_lines: LIMITS.max_lines,
+        max_cells: LIMITS.max_cells,
+        max_depth: LIMITS.max_depth,
+        max_unzipped_bytes: LIMITS.max_unzipped_bytes,
+        max_zip_entries: LIMITS.max_zip_entries,
+    })
+}
+
+/// The engine's name and version, as in every result: `"nianbao 0.1.0"`.
+#[wasm_bindgen]
+pub fn engine() -> String {
+    crate::ENGINE.to_string()
+}
+
+/// Test-only: poisons the instance the way an engine bug would, so the JavaScript wrapper's
+/// recovery (fresh instance, `input-unreadable` finding) can be tested. `"panic"` panics,
+/// anything else executes `unreachable`. Not part of the API.
+#[wasm_bindgen(js_name = "__trap_for_tests")]
+pub fn trap_for_tests(kind: &str) {
+    if kind == "panic" {
+        panic!("__trap_for_tests");
+    }
+    core::arch::wasm32::unreachable()
+}

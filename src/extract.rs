@@ -9,6 +9,7 @@
 //! none. Column headers are not trusted: converted reports carry wrong ones.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::document::{Document, RowShape};
 use crate::locate::heading_section;
@@ -54,6 +55,8 @@ pub struct Extraction {
     pub unplaced: HashSet<&'static str>,
     /// Line of the first row read in each table.
     pub table_lines: BTreeMap<&'static str, usize>,
+    /// The template's equations evaluated over these cells, computed once for all rules.
+    pub(crate) equations: std::cell::OnceCell<Vec<crate::rules::equations::Instance>>,
 }
 
 impl Extraction {
@@ -93,9 +96,16 @@ impl Extraction {
 pub fn extract(doc: &Document) -> Option<Extraction> {
     let rows = prepare(doc);
     let keys: Vec<&str> = rows.iter().flat_map(|r| r.cells.iter()).map(|c| c.key.as_str()).filter(|k| !k.is_empty()).collect();
+    let signals: Vec<usize> =
+        TEMPLATES.iter().map(|t| t.signals.iter().filter(|s| keys.iter().any(|k| k.contains(*s))).count()).collect();
+    let most = signals.iter().copied().max().unwrap_or(0);
     let mut best: Option<(usize, Extraction)> = None;
-    for template in TEMPLATES {
-        let signals = template.signals.iter().filter(|s| keys.iter().any(|k| k.contains(*s))).count();
+    for (template, signals) in TEMPLATES.iter().zip(signals) {
+        // A template's own labels outweigh any count of figures read: skip the walk for a
+        // template with fewer of them than another.
+        if signals < most {
+            continue;
+        }
         let extraction = Walker::new(template).walk(&rows);
         let read = extraction.read_cells();
         if read == 0 && signals == 0 {
@@ -191,7 +201,7 @@ const DISTINCTIVE_KEY_CHARS: usize = 4;
 struct Walker<'d> {
     template: &'static Template,
     /// Rows read, by table index and row id.
-    found: HashSet<(usize, &'static str)>,
+    found: Vec<Vec<bool>>,
     /// The last row read: table index and row index.
     last_row: Option<(usize, usize)>,
     /// Index in `template.tables` of the table being read; earlier tables are closed.
@@ -208,7 +218,7 @@ impl<'d> Walker<'d> {
     fn new(template: &'static Template) -> Self {
         Walker {
             template,
-            found: HashSet::new(),
+            found: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
             last_row: None,
             stage: 0,
             started: false,
@@ -223,6 +233,7 @@ impl<'d> Walker<'d> {
                 notes: Vec::new(),
                 unplaced: HashSet::new(),
                 table_lines: BTreeMap::new(),
+                equations: std::cell::OnceCell::new(),
             },
         }
     }
@@ -341,7 +352,7 @@ impl<'d> Walker<'d> {
             if !table.single_run || index < self.stage || !self.may_open(index) || fitted(figures, width).len() != width {
                 continue;
             }
-            if table.rows.iter().any(|r| self.found.contains(&(index, r.id))) {
+            if self.found[index].iter().any(|f| *f) {
                 continue;
             }
             let mut rest = fitted(figures, width);
@@ -366,22 +377,26 @@ impl<'d> Walker<'d> {
     /// then the longest key.
     fn candidates(&self, labels: &[Label]) -> Vec<(usize, &'static RowDef, usize, usize)> {
         let joined: String = labels.iter().map(|l| l.key).collect();
-        let mut found = Vec::new();
-        for (index, table) in self.template.tables.iter().enumerate() {
-            if index < self.stage || !self.may_open(index) {
-                continue;
-            }
-            for row in table.rows {
-                if self.found.contains(&(index, row.id)) {
-                    continue;
-                }
-                for key in row.keys {
-                    if let Some(at) = rfind_short(&joined, key) {
-                        found.push((index, row, at + key.len(), key.len()));
+        let index = key_index(self.template);
+        // (table, row, key) → end of its last occurrence; keys are looked up by first char.
+        let mut last: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (at, c) in joined.char_indices() {
+            let from = index.partition_point(|k| k.first < c);
+            for k in index[from..].iter().take_while(|k| k.first == c) {
+                if joined[at..].starts_with(k.key) {
+                    let end = at + k.key.len();
+                    match last.iter_mut().find(|l| (l.0, l.1, l.3) == (k.table, k.row, k.key.len())) {
+                        Some(l) => l.2 = end,
+                        None => last.push((k.table, k.row, end, k.key.len())),
                     }
                 }
             }
         }
+        let mut found: Vec<(usize, &'static RowDef, usize, usize)> = last
+            .into_iter()
+            .filter(|&(table, row, _, _)| table >= self.stage && self.may_open(table) && !self.found[table][row])
+            .map(|(table, row, end, len)| (table, &self.template.tables[table].rows[row], end, len))
+            .collect();
         found.sort_by(|a, b| (b.2, b.3).cmp(&(a.2, a.3)));
         found
     }
@@ -422,12 +437,17 @@ impl<'d> Walker<'d> {
         let item = next.label.rsplit_once(' ').map_or(next.label, |(_, item)| item);
         let fits = fitted(figures, next.columns.len()).len() == next.columns.len();
         let same_number = !number.is_empty() && item_number(&label_key(item)) == number;
-        (same_number && fits && !self.found.contains(&(table, next.id)) && self.may_open(table)).then_some((table, next))
+        (same_number && fits && !self.is_found(table, next) && self.may_open(table)).then_some((table, next))
     }
 
     /// Labels taken from the buffer are trusted less: another unread row's label before
     /// them, or a short key (`总计`, also a column header) found several labels back before
     /// its table has started, makes the choice uncertain.
+    fn is_found(&self, table: usize, row: &RowDef) -> bool {
+        let rows = self.template.tables[table].rows;
+        rows.iter().position(|r| std::ptr::eq(r, row)).is_some_and(|i| self.found[table][i])
+    }
+
     fn unless_dangling(&self, labels: &[Label], own_count: usize, k: usize, table: usize, row: &'static RowDef) -> Option<(usize, &'static RowDef)> {
         if k <= own_count {
             return Some((table, row));
@@ -444,7 +464,7 @@ impl<'d> Walker<'d> {
         let def = &self.template.tables[table];
         def.rows.iter().any(|row| {
             row.id != chosen.id
-                && !self.found.contains(&(table, row.id))
+                && !self.is_found(table, row)
                 && row.keys.iter().any(|k| {
                     // The key's head is enough: labels broken across PDF lines get mixed.
                     let head = k.char_indices().nth(DISTINCTIVE_KEY_CHARS).map(|(at, _)| &k[..at]).unwrap_or(k);
@@ -484,9 +504,11 @@ impl<'d> Walker<'d> {
 
     fn assign(&mut self, table: usize, row: &'static RowDef, figures: Vec<Figure<'d>>) {
         let def: &TableDef = &self.template.tables[table];
-        if !self.found.insert((table, row.id)) {
+        if self.is_found(table, row) {
             return;
         }
+        let row_index = def.rows.iter().position(|r| std::ptr::eq(r, row)).expect("row of its table");
+        self.found[table][row_index] = true;
         self.out.rows_found.insert(format!("{}.{}", def.id, row.id));
         let ids: Vec<String> = row.columns.iter().map(|c| format!("{}.{}.{}", def.id, row.id, c.id)).collect();
         let line = figures.first().map_or(0, |f| f.line);
@@ -515,6 +537,44 @@ impl<'d> Walker<'d> {
         }
         self.out.notes.push(ReadNote { table, message, cells: ids.to_vec(), line });
     }
+}
+
+/// A row key of a template, indexed by its first character.
+struct IndexedKey {
+    first: char,
+    key: &'static str,
+    table: usize,
+    row: usize,
+}
+
+/// Every row key of the template, sorted by first character (built once per process).
+fn key_index(template: &'static Template) -> &'static [IndexedKey] {
+    static CACHE: OnceLock<Vec<(&'static str, Vec<IndexedKey>)>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        TEMPLATES
+            .iter()
+            .map(|t| {
+                let mut keys: Vec<IndexedKey> = t
+                    .tables
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ti, table)| {
+                        table.rows.iter().enumerate().flat_map(move |(ri, row)| {
+                            row.keys.iter().map(move |key| IndexedKey {
+                                first: key.chars().next().unwrap_or('\0'),
+                                key,
+                                table: ti,
+                                row: ri,
+                            })
+                        })
+                    })
+                    .collect();
+                keys.sort_by_key(|k| k.first);
+                (t.id, keys)
+            })
+            .collect()
+    });
+    cache.iter().find(|(id, _)| *id == template.id).map_or(&[], |(_, keys)| keys.as_slice())
 }
 
 /// The item number a label key starts with: `6属于…` → `6`, `二上年结` → `二`.

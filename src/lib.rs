@@ -86,7 +86,7 @@ pub(crate) fn finish_inspecting<T>(
     let summary = Summary::of(&diagnostics);
     let inspected = inspect(&meta, extraction.as_ref());
     let cells: BTreeMap<String, Option<Num>> = match &extraction {
-        Some(e) => e.template.cell_ids().map(|id| (id.clone(), e.number(&id).map(Num))).collect(),
+        Some(e) => e.template.cell_ids().iter().map(|id| (id.clone(), e.number(id).map(Num))).collect(),
         None => BTreeMap::new(),
     };
     let result = ValidationResult {

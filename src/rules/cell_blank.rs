@@ -17,11 +17,15 @@ const LISTED: usize = 5;
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
     let template = extraction.template;
+    if !extraction.cells.values().any(|read| read.state == CellState::Blank) {
+        return;
+    }
     for table in template.tables {
         let prefix = format!("{}.", table.id);
-        let blanks: Vec<String> = template
+        let blanks: Vec<&String> = template
             .cell_ids()
-            .filter(|id| id.starts_with(&prefix) && extraction.cells.get(id).is_some_and(|r| r.state == CellState::Blank))
+            .iter()
+            .filter(|id| id.starts_with(&prefix) && extraction.cells.get(*id).is_some_and(|r| r.state == CellState::Blank))
             .collect();
         let Some(first) = blanks.first() else { continue };
         let named: Vec<String> = blanks.iter().take(LISTED).map(|id| template.describe(id)).collect();
@@ -34,7 +38,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 named.join("、"),
                 more
             ))
-            .cells(blanks.iter().map(String::as_str))
+            .cells(blanks.iter().map(|id| id.as_str()))
             .line(extraction.line(first)),
         );
     }

@@ -18,6 +18,7 @@ pub struct Expanded {
 }
 
 /// One instance of an equation evaluated over a report: a column of R1, a row of R3 …
+#[derive(Debug)]
 pub struct Instance {
     pub rule: &'static str,
     pub subject: &'static str,
@@ -67,8 +68,13 @@ fn expanded(template: &'static Template) -> &'static [Expanded] {
     cache.iter().find(|(id, _)| *id == template.id).map_or(&[], |(_, e)| e.as_slice())
 }
 
-/// Every equation instance whose cells are all known, with its two sums.
-pub fn instances(template: &'static Template, cells: &Extraction) -> Vec<Instance> {
+/// Every equation instance whose cells are all known, with its two sums (evaluated once per
+/// report and kept with its cells).
+pub fn instances(cells: &Extraction) -> &[Instance] {
+    cells.equations.get_or_init(|| evaluate(cells.template, cells))
+}
+
+fn evaluate(template: &'static Template, cells: &Extraction) -> Vec<Instance> {
     let sum = |ids: &[String]| ids.iter().map(|id| cells.known(id)).sum::<Option<f64>>();
     expanded(template)
         .iter()
@@ -107,7 +113,7 @@ pub fn report_failures(
     describe: fn(&Instance) -> (String, &'static str, &'static str),
 ) {
     let Some(extraction) = report.extraction else { return };
-    for inst in instances(extraction.template, extraction).iter().filter(|i| i.rule == rule.id && !i.holds()) {
+    for inst in instances(extraction).iter().filter(|i| i.rule == rule.id && !i.holds()) {
         let (subject, left_name, right_name) = describe(inst);
         let message = format!(
             "{subject}：{left_name}={}，但{right_name}={}，两者应相等（相差 {}）",

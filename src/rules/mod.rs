@@ -2,7 +2,7 @@
 //! finds, why it matters, an example); [`RULES`] lists them all. `nianbao rules` and the
 //! documentation are generated from this registry.
 
-mod equations;
+pub(crate) mod equations;
 
 pub mod carry_chain;
 mod cell_blank;

@@ -23,7 +23,7 @@ struct Candidate<'a> {
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
     let template = extraction.template;
-    let all = instances(template, extraction);
+    let all = instances(extraction);
     let failing: Vec<usize> = (0..all.len()).filter(|i| !all[*i].holds()).collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();

@@ -2,6 +2,8 @@
 //! the label keys that identify them, and the equations its figures must satisfy. Adding the
 //! next revision is adding a data file here and registering it in [`TEMPLATES`].
 
+use std::sync::OnceLock;
+
 mod t2019;
 mod t2021;
 mod table3;
@@ -91,11 +93,23 @@ impl Template {
         self.tables.iter().find(|t| t.id == id)
     }
 
-    /// Every cell id of the template, in table, row and column order.
-    pub fn cell_ids(&self) -> impl Iterator<Item = String> + '_ {
-        self.tables.iter().flat_map(|t| {
-            t.rows.iter().flat_map(move |r| r.columns.iter().map(move |c| format!("{}.{}.{}", t.id, r.id, c.id)))
-        })
+    /// Every cell id of the template, in table, row and column order (built once per process).
+    pub fn cell_ids(&'static self) -> &'static [String] {
+        static CACHE: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| {
+            TEMPLATES
+                .iter()
+                .map(|t| {
+                    let ids = t.tables.iter().flat_map(|table| {
+                        table.rows.iter().flat_map(move |r| {
+                            r.columns.iter().map(move |c| format!("{}.{}.{}", table.id, r.id, c.id))
+                        })
+                    });
+                    (t.id, ids.collect())
+                })
+                .collect()
+        });
+        cache.iter().find(|(id, _)| *id == self.id).map_or(&[], |(_, ids)| ids.as_slice())
     }
 
     /// The row and column a cell id names.

@@ -397,7 +397,7 @@ impl<'d> Walker<'d> {
             .filter(|&(table, row, _, _)| table >= self.stage && self.may_open(table) && !self.found[table][row])
             .map(|(table, row, end, len)| (table, &self.template.tables[table].rows[row], end, len))
             .collect();
-        found.sort_by(|a, b| (b.2, b.3).cmp(&(a.2, a.3)));
+        found.sort_by_key(|&(_, _, end, len)| std::cmp::Reverse((end, len)));
         found
     }
 

@@ -33,7 +33,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let Some(current) = extraction.known(cell) else { continue };
-            if let Some(candidate) = explain(cell, current, &all, &failing) {
+            if let Some(candidate) = explain(cell, current, all, &failing) {
                 candidates.push(candidate);
             }
         }

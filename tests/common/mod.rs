@@ -312,6 +312,9 @@ impl Story {
     fn published(&self) -> String {
         format!("{}年1月18日", self.year + 1)
     }
+    fn published_iso(&self) -> String {
+        format!("{}-01-18", self.year + 1)
+    }
 }
 
 const SECTION_1_TEXT: &str = "本年度，我单位坚持以公开为常态、不公开为例外，持续加强主动公开、依申请公开、政府信息管理、平台建设和监督保障工作，各项工作有序推进。";
@@ -753,7 +756,7 @@ fn html_page(template: &Template, cells: &Cells, story: &Story, style: &Style) -
 <p style=\"text-align:right\">{body}<br>{date}</p></div>\
 <div class=\"sidebar\"><ul><li>相关链接</li><li>2020年报</li></ul></div></body></html>",
         title = story.title(),
-        pub_date = format!("{}-01-18", story.year + 1),
+        pub_date = story.published_iso(),
         intro = story.intro(),
         s1 = SECTION_1_TEXT,
         s5 = SECTION_5_TEXT,

@@ -195,6 +195,9 @@ const MAX_LABEL_CHARS: usize = 64;
 const PROSE: &str = "\u{0}prose";
 /// How many trailing labels may together name a row (labels broken across lines).
 const MAX_LABEL_PARTS: usize = 8;
+/// Labels kept before the figures that follow them: enough to name a row and to see another
+/// row's label left without figures; more would make reading quadratic in long label runs.
+const MAX_BUFFERED_LABELS: usize = 3 * MAX_LABEL_PARTS;
 /// Keys at least this long are distinctive enough to signal a row label left without figures.
 const DISTINCTIVE_KEY_CHARS: usize = 4;
 
@@ -270,6 +273,9 @@ impl<'d> Walker<'d> {
         if key == PROSE || key.chars().count() > MAX_LABEL_CHARS {
             self.labels.clear();
         } else if !key.is_empty() {
+            if self.labels.len() == MAX_BUFFERED_LABELS {
+                self.labels.remove(0);
+            }
             self.labels.push(Label { key });
         }
     }

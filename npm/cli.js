@@ -1,21 +1,16 @@
 #!/usr/bin/env node
-// `nianbao check [--format human|json] FILE|DIR|- ...` and `nianbao rules`: the same output and
-// exit status as the native CLI (0 no error; 1 an error finding; 2 an input unreadable).
+// `nianbao check [--format human|json|table|csv] FILE|DIR|- ...` and `nianbao rules`: the same
+// output and exit status as the native CLI (0 no error; 1 an error finding; 2 an input
+// unreadable), the usage text, directory listing and table from the engine itself. Beyond the
+// native CLI: PDFs are read (their text, through pdf.js), and `--format csv` (one row per report,
+// every cell a column).
 
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { engineSync, humanSync, limitsSync, rulesTextSync, validateBatchSync, validateSync } from './core.js';
+import { engineSync, limitsSync, reportExtensionsSync, rulesTextSync, usageSync } from './core.js';
 import './node.js';
+import { checkFiles } from './check.js';
+import { cellsCsv } from './export.js';
 import { toSortedJson } from './json.js';
-
-const USAGE = `用法 / usage:
-  nianbao check [--format human|json] FILE|DIR|- ...   检查年度报告（目录：检查其中每个报告；-：标准输入）
-  nianbao rules                                        列出全部规则及说明
-
-多份报告一起检查时，同一机关相邻年度的报告互相核对结转数（carry-chain）。
-退出码：0 无错误；1 至少一份报告有 error；2 有文件无法读取或解码`;
-
-/** Report files taken from a directory (as the native CLI). */
-const REPORT_EXTENSIONS = ['txt', 'md', 'htm', 'html', 'docx', 'shtml', 'xhtml'];
 
 let stdoutClosed = false;
 process.stdout.on('error', (error) => {
@@ -59,7 +54,7 @@ function expand(input) {
     .filter((path) => {
       const base = path.slice(path.lastIndexOf('/') + 1);
       const dot = base.lastIndexOf('.');
-      return dot > 0 && REPORT_EXTENSIONS.includes(base.slice(dot + 1).toLowerCase());
+      return dot > 0 && reportExtensionsSync().includes(base.slice(dot + 1).toLowerCase());
     })
     .sort(byBytes);
 }
@@ -99,26 +94,28 @@ function openFile(path) {
   }
 }
 
-function check(args) {
+const FORMATS = ['human', 'json', 'table', 'csv'];
+
+async function check(args) {
   let format = 'human';
   const inputs = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--format' || arg === '-f') {
       const value = args[++i];
-      if (value === 'human' || value === 'json') format = value;
+      if (FORMATS.includes(value)) format = value;
       else {
         process.stderr.write(`未知的输出格式 / unknown format: ${value ?? ''}\n`);
         return 2;
       }
     } else if (arg === '--json') format = 'json';
     else if (arg === '-h' || arg === '--help') {
-      out(`${USAGE}\n`);
+      out(`${usageSync()}\n`);
       return 0;
     } else inputs.push(arg);
   }
   if (inputs.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stderr.write(`${usageSync()}\n`);
     return 2;
   }
   let unreadable = false;
@@ -142,32 +139,29 @@ function check(args) {
       unreadable = true;
     }
   }
-  // Several reports are checked together, so reports of one body in consecutive years are
-  // compared (carry-chain); one report is checked alone (as the native CLI).
-  let results;
-  let texts;
-  if (read.length > 1) {
-    const batch = validateBatchSync(read, { human: format === 'human', colour });
-    results = batch.results;
-    texts = batch.human;
-  } else {
-    results = read.map(({ input, filename }) => validateSync(input, { filename }));
-    if (format === 'human') texts = read.map(({ input, filename }) => humanSync(input, { filename, colour }));
-  }
-  for (let i = 0; i < results.length; i++) {
-    const result = results[i];
+  // Reports are checked together, so reports of one body in consecutive years are compared
+  // (carry-chain); a PDF is read into text first.
+  const batch = await checkFiles(read, { human: format === 'human', colour, table: format === 'table' });
+  const { results } = batch;
+  for (const result of results) {
     unreadable ||= result.diagnostics.some((d) => d.rule === 'input-unreadable');
     anyError ||= result.summary.errors > 0;
-    out(format === 'json' ? `${toSortedJson(result)}\n` : texts[i]);
-    if (stdoutClosed) break;
+  }
+  if (format === 'table') out(batch.table);
+  else if (format === 'csv') out(cellsCsv(results.map((result, i) => ({ name: read[i].filename, result }))));
+  else {
+    for (let i = 0; i < results.length; i++) {
+      out(format === 'json' ? `${toSortedJson(results[i])}\n` : batch.human[i]);
+      if (stdoutClosed) break;
+    }
   }
   return unreadable ? 2 : anyError ? 1 : 0;
 }
 
-function main(args) {
+async function main(args) {
   switch (args[0]) {
     case 'check':
-      return check(args.slice(1));
+      return await check(args.slice(1));
     case 'rules':
       out(rulesTextSync());
       return 0;
@@ -176,9 +170,9 @@ function main(args) {
       out(`${engineSync()}\n`);
       return 0;
     default:
-      process.stderr.write(`${USAGE}\n`);
+      process.stderr.write(`${usageSync()}\n`);
       return 2;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -8,16 +8,30 @@
 
 import * as glue from './glue.js';
 import { toSortedJson } from './json.js';
+import { configurePdf, isPdf, MESSAGES, pdfToText, PdfUnreadable } from './pdf.js';
 
 let loadAsync = null; // () => Promise<WebAssembly.Module | BufferSource | Response>
 let loadSync = null; // () => BufferSource (Node only)
 let ready = false;
 let starting = null;
 
-/** Entry points say where the .wasm comes from. */
+let workerUrl = null; // the widget's module worker, where one may run
+
+/**
+ * Entry points say where the .wasm comes from (`load`, `loadSync`), where pdf.js is (`pdf`: the
+ * URL of the pdfjs/ folder, or null where PDFs cannot be read) and the widget's worker
+ * (`worker`: its URL, or null where none may run, as in the offline page).
+ */
 export function configure(options) {
   loadAsync = options.load || null;
   loadSync = options.loadSync || null;
+  configurePdf(options.pdf || null);
+  workerUrl = options.worker || null;
+}
+
+/** What this environment offers: `{ worker }` (the worker's URL or null). */
+export function environment() {
+  return { worker: workerUrl };
 }
 
 /**
@@ -92,17 +106,6 @@ function isBytes(input) {
 function checkInput(input) {
   if (typeof input === 'string' || isBytes(input)) return input;
   throw new TypeError('nianbao: input must be a string, Uint8Array or ArrayBuffer (await validate() also takes a Blob or File)');
-}
-
-async function readInput(input, options) {
-  if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    const name = typeof input.name === 'string' && input.name ? input.name : undefined;
-    const max = limitsSync().max_input_bytes;
-    // A file past the limit is refused by the engine; reading more than that is pointless.
-    const bytes = new Uint8Array(await input.slice(0, max + 1).arrayBuffer());
-    return [bytes, { ...options, filename: options && options.filename !== undefined ? options.filename : name }];
-  }
-  return [input, options];
 }
 
 function guessKind(input, filename) {
@@ -191,6 +194,20 @@ export function humanSync(input, options) {
   );
 }
 
+/**
+ * The report's text as the engine reads it, one string per line: line `n` of every finding is
+ * `lines[n - 1]` (for HTML and DOCX, the extracted text). Read exactly as `validateSync` reads the
+ * same input and options; an input that cannot be read gives `[]`.
+ */
+export function linesSync(input, options) {
+  ensureReady();
+  checkInput(input);
+  return guarded(
+    () => glue.lines(input, engineOptions(options)),
+    () => [],
+  );
+}
+
 export function rulesSync() {
   ensureReady();
   return glue.rules();
@@ -227,7 +244,7 @@ function batchItem(item) {
 export function validateBatchSync(items, options) {
   ensureReady();
   const list = [...items].map(batchItem);
-  const opts = { human: Boolean(options && options.human), colour: Boolean(options && options.colour) };
+  const opts = batchOptions(options);
   return guarded(
     () => glue.validateBatch(list, opts),
     () => {
@@ -237,33 +254,201 @@ export function validateBatchSync(items, options) {
       if (opts.human) {
         out.human = named.map((item) => humanSync(item.input, { filename: item.filename, colour: opts.colour }));
       }
+      if (opts.table) out.table = tableOf(named, out.results);
       return out;
     },
   );
 }
 
+function batchOptions(options) {
+  return {
+    human: Boolean(options && options.human),
+    colour: Boolean(options && options.colour),
+    table: Boolean(options && options.table),
+  };
+}
+
+/**
+ * The summary table after a trap (each report then checked alone): the engine renders it for the
+ * same inputs, the ones that trapped replaced by an empty input (an unreadable row, as their
+ * results are).
+ */
+function tableOf(named, results) {
+  const rows = named.map((item, i) => (results[i].diagnostics.some((d) => d.rule === 'input-unreadable' && d.message.includes('异常终止')) ? { input: '', filename: item.filename } : item));
+  try {
+    return glue.validateBatch(rows, { table: true }).table;
+  } catch (error) {
+    if (!isTrap(error)) throw error;
+    glue.__wbg_reset_state();
+    return '';
+  }
+}
+
+/**
+ * A batch checked one report at a time, for progress: `add(input, filename)` checks one
+ * report (alone), `finish(options)` links reports of one body across years and returns what
+ * `validateBatchSync` returns for the same inputs. An input that makes the engine trap
+ * falls back to `validateBatchSync` (each report alone) for the whole batch.
+ */
+export function openBatch() {
+  ensureReady();
+  const list = [];
+  let session = new glue.BatchSession();
+  return {
+    get size() {
+      return list.length;
+    },
+    add(input, filename) {
+      checkInput(input);
+      const item = { input };
+      if (typeof filename === 'string') item.filename = filename;
+      list.push(item);
+      if (!session) return list.length;
+      try {
+        session.add(input, item.filename);
+      } catch (error) {
+        if (!isTrap(error)) throw error;
+        glue.__wbg_reset_state();
+        session = null;
+      }
+      return list.length;
+    },
+    finish(options) {
+      const opts = batchOptions(options);
+      if (session) {
+        const open = session;
+        session = null;
+        try {
+          return open.finish(opts);
+        } catch (error) {
+          if (!isTrap(error)) throw error;
+          glue.__wbg_reset_state();
+        }
+      }
+      return validateBatchSync(list, opts);
+    },
+  };
+}
+
+/**
+ * The result for an input the engine never saw (a scanned or damaged PDF): the shape of any
+ * result (the engine's own for an empty input), with one `input-unreadable` error carrying
+ * `message`. `human` (optional): the engine's text for that empty input, to carry the message too.
+ */
+export function unreadableResult(result, message, human) {
+  const empty = result.diagnostics.find((d) => d.rule === 'input-unreadable');
+  const out = {
+    ...result,
+    diagnostics: [{ rule: 'input-unreadable', severity: 'error', message, cells: [], line: null, source: null }],
+    summary: { errors: 1, warnings: 0, infos: 0 },
+  };
+  if (human === undefined) return out;
+  return [out, empty ? human.split(empty.message).join(message) : human];
+}
+
+export function usageSync() {
+  ensureReady();
+  return glue.usage();
+}
+
+export function reportExtensionsSync() {
+  ensureReady();
+  return glue.reportExtensions();
+}
+
 export async function validateBatch(items, options) {
   await init();
   const list = [];
+  const failures = new Map();
   for (const item of items) {
-    const entry = item !== null && typeof item === 'object' && 'input' in item ? item : { input: item };
-    const [input, opts] = await readInput(entry.input, { filename: entry.filename });
-    list.push({ input, filename: opts.filename });
+    const ready = await prepareInput(item);
+    if (ready.unreadable) failures.set(list.length, ready.unreadable);
+    list.push(ready.filename === undefined ? { input: ready.input } : { input: ready.input, filename: ready.filename });
   }
-  return validateBatchSync(list, options);
+  const out = validateBatchSync(list, options);
+  for (const [i, message] of failures) {
+    if (out.human) [out.results[i], out.human[i]] = unreadableResult(out.results[i], message, out.human[i]);
+    else out.results[i] = unreadableResult(out.results[i], message);
+  }
+  return out;
 }
 
-/** Checks one report: a string, bytes, or a `Blob`/`File` (its name is the filename). */
+function isBlob(input) {
+  return typeof Blob !== 'undefined' && input instanceof Blob;
+}
+
+function asBytes(input) {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  return input;
+}
+
+/**
+ * One input made ready for the engine: `{ input, filename, unreadable, pdf }` (an item may
+ * come with `unreadable` already set: it is then not read). `unreadable` is
+ * the message for a PDF that gives no text (the engine then gets an empty input in its place);
+ * `pdf` is `{ pages, ms }` for a PDF read.
+ */
+export async function prepareInput(item) {
+  const entry = item !== null && typeof item === 'object' && 'input' in item ? item : { input: item };
+  let { input, filename } = entry;
+  const max = limitsSync().max_input_bytes;
+  if (isBlob(input)) {
+    if (filename === undefined && typeof input.name === 'string' && input.name) filename = input.name;
+    // A file past the limit is refused by the engine; reading more than that is pointless.
+    input = new Uint8Array(await input.slice(0, max + 1).arrayBuffer());
+  }
+  input = asBytes(input);
+  const out = { input, filename, unreadable: null, pdf: null };
+  if (typeof entry.unreadable === 'string') {
+    // Refused before the engine (an archive that is a zip bomb, say): its message stands.
+    out.input = '';
+    out.unreadable = entry.unreadable;
+    return out;
+  }
+  if (typeof input !== 'string' && isPdf(input, filename) && input.length <= max) {
+    const started = Date.now();
+    try {
+      const read = await pdfToText(input);
+      out.input = read.text;
+      out.pdf = { pages: read.pages, ms: Date.now() - started };
+    } catch (error) {
+      out.input = '';
+      out.unreadable = error instanceof PdfUnreadable ? error.message : MESSAGES.failed((error && error.message) || String(error));
+    }
+  }
+  return out;
+}
+
+/** Checks one report: a string, bytes, or a `Blob`/`File` (its name is the filename); a PDF's text. */
 export async function validate(input, options) {
   await init();
-  const [data, opts] = await readInput(input, options);
-  return validateSync(data, opts);
+  const ready = await prepareInput({ input, filename: options && options.filename });
+  const result = validateSync(ready.input, { ...options, filename: ready.filename });
+  return ready.unreadable ? unreadableResult(result, ready.unreadable) : result;
+}
+
+/** `[result, human text]` for one report (a PDF too). */
+export async function checkWithHuman(input, options) {
+  await init();
+  const ready = await prepareInput({ input, filename: options && options.filename });
+  const opts = { ...options, filename: ready.filename };
+  const result = validateSync(ready.input, opts);
+  const text = humanSync(ready.input, opts);
+  return ready.unreadable ? unreadableResult(result, ready.unreadable, text) : [result, text];
 }
 
 export async function human(input, options) {
+  return (await checkWithHuman(input, options))[1];
+}
+
+/** The lines `validate` numbers for this input (a `Blob`/`File`, a PDF's text layer too). */
+export async function lines(input, options) {
   await init();
-  const [data, opts] = await readInput(input, options);
-  return humanSync(data, opts);
+  const ready = await prepareInput({ input, filename: options && options.filename });
+  if (ready.unreadable) return [];
+  return linesSync(ready.input, { filename: ready.filename });
 }
 
 export async function rules() {
@@ -302,6 +487,7 @@ const api = Object.freeze({
   validate: validateSync,
   validateBatch: validateBatchSync,
   human: humanSync,
+  lines: linesSync,
   rules: rulesSync,
   rulesText: rulesTextSync,
   limits: limitsSync,

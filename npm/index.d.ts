@@ -157,6 +157,8 @@ export interface BatchResult {
   links: { previous: number; next: number; body: string; years: [number, number]; names: [string, string] }[];
   /** With `{ human: true }`: each result as `nianbao check` prints it. */
   human?: string[];
+  /** With `{ table: true }`: the summary table `nianbao check --format table` prints. */
+  table?: string;
 }
 
 export interface BatchItem {
@@ -168,6 +170,8 @@ export interface BatchOptions {
   /** Also render each result as text (`human`). */
   human?: boolean;
   colour?: boolean;
+  /** Also render the summary table of `nianbao check --format table` (`table`). */
+  table?: boolean;
 }
 
 /** Figures for the statistics panel. Rates are in [0, 1], or `null`. */
@@ -234,6 +238,7 @@ export interface Engine {
   validate(input: Input, options?: ValidateOptions): ValidationResult;
   validateBatch(items: Iterable<BatchItem>, options?: BatchOptions): BatchResult;
   human(input: Input, options?: HumanOptions): string;
+  lines(input: Input, options?: ValidateOptions): string[];
   rules(): Rule[];
   rulesText(): string;
   limits(): Limits;
@@ -264,6 +269,15 @@ export function validateBatchSync(items: Iterable<BatchItem>, options?: BatchOpt
 export function human(input: Input | Blob, options?: HumanOptions): Promise<string>;
 export function humanSync(input: Input, options?: HumanOptions): string;
 
+/**
+ * The report's text as the engine reads it, one string per line: the numbering of every
+ * `Diagnostic.line` (line `n` is `lines[n - 1]`; for HTML and DOCX the extracted text, for a PDF
+ * its text layer). Read exactly as `validate` reads the same input and options; an input that
+ * cannot be read gives `[]`.
+ */
+export function lines(input: Input | Blob, options?: ValidateOptions): Promise<string[]>;
+export function linesSync(input: Input, options?: ValidateOptions): string[];
+
 /** Every rule, in the registry's order. */
 export function rules(): Promise<Rule[]>;
 /** The listing `nianbao rules` prints. */
@@ -274,3 +288,53 @@ export function engine(): Promise<string>;
 
 /** One line of JSON with sorted keys: the bytes `nianbao check --format json` prints. */
 export function toSortedJson(value: unknown): string;
+
+/** A batch checked one report at a time (for progress); `finish` gives what `validateBatchSync` gives. */
+export interface OpenBatch {
+  readonly size: number;
+  add(input: Input, filename?: string): number;
+  finish(options?: BatchOptions): BatchResult;
+}
+export function openBatch(): OpenBatch;
+
+export interface CheckFilesOptions extends BatchOptions {
+  /** Called after each report. */
+  onProgress?(progress: { done: number; total: number; name: string | null }): void;
+  /** Awaited after each report (to yield on a page's main thread). */
+  pause?(): Promise<void> | null | undefined;
+  /** Also give `texts`: for each PDF, the text the engine read (for `lines`); null for other inputs. */
+  texts?: boolean;
+}
+
+/**
+ * Checks several reports together, one at a time with progress; PDFs are read into text first
+ * (a scan or a damaged PDF gives an `input-unreadable` result). `pdf[i]` tells how a PDF was read.
+ */
+export function checkFiles(
+  items: Iterable<BatchItem | { input: Input | Blob; filename?: string; unreadable?: string } | Blob>,
+  options?: CheckFilesOptions,
+): Promise<BatchResult & { pdf: ({ pages: number; ms: number } | null)[]; texts?: (string | null)[] }>;
+/**
+ * Checks one report (a PDF too); with `{ human: true }`, also its text; with `{ text: true }`,
+ * also `text`: what the engine read when that is not the input itself (a PDF's text layer), else null.
+ */
+export function checkFile(
+  input: Input | Blob,
+  options?: HumanOptions & { human?: boolean; text?: boolean },
+): Promise<ValidationResult | { result: ValidationResult; human?: string; text?: string | null }>;
+
+/** The CLI's usage text. */
+export function usageSync(): string;
+/** The extensions (lower case) of the files a folder check takes as reports. */
+export function reportExtensionsSync(): string[];
+/** What this environment offers: the widget's worker URL, or null. */
+export function environment(): { worker: URL | null };
+
+/** A report for the exports: a result, or `{ name, result }`. */
+export type ExportItem = ValidationResult | { name: string; result: ValidationResult };
+/** One row per report, every cell id a column; UTF-8 with BOM, RFC 4180, formula-safe. */
+export function cellsCsv(results: ExportItem[]): string;
+/** One row per finding. */
+export function findingsCsv(results: ExportItem[]): string;
+/** One result as sorted-keys JSON, or `{ results, links }` for a batch. */
+export function resultsJson(results: ExportItem[], links?: BatchResult['links']): string;

@@ -3,7 +3,11 @@
 
 import { configure } from './core.js';
 
-configure({ load: () => fetch(new URL('./nianbao_bg.wasm', import.meta.url)) });
+configure({
+  load: () => fetch(new URL('./nianbao_bg.wasm', import.meta.url)),
+  pdf: new URL('./pdfjs/', import.meta.url),
+  worker: new URL('./widget-worker.js', import.meta.url),
+});
 
 export {
   init,
@@ -13,10 +17,18 @@ export {
   validateBatchSync,
   human,
   humanSync,
+  lines,
+  linesSync,
   rules,
   rulesText,
   limits,
   engine,
   toSortedJson,
+  openBatch,
+  usageSync,
+  reportExtensionsSync,
+  environment,
   __trapForTests,
 } from './core.js';
+export { checkFile, checkFiles } from './check.js';
+export { cellsCsv, findingsCsv, resultsJson } from './export.js';

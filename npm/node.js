@@ -7,7 +7,7 @@ import { configure } from './core.js';
 
 const wasm = () => new URL('./nianbao_bg.wasm', import.meta.url);
 
-configure({ load: () => readFile(wasm()), loadSync: () => readFileSync(wasm()) });
+configure({ load: () => readFile(wasm()), loadSync: () => readFileSync(wasm()), pdf: new URL('./pdfjs/', import.meta.url) });
 
 export {
   init,
@@ -17,10 +17,18 @@ export {
   validateBatchSync,
   human,
   humanSync,
+  lines,
+  linesSync,
   rules,
   rulesText,
   limits,
   engine,
   toSortedJson,
+  openBatch,
+  usageSync,
+  reportExtensionsSync,
+  environment,
   __trapForTests,
 } from './core.js';
+export { checkFile, checkFiles } from './check.js';
+export { cellsCsv, findingsCsv, resultsJson } from './export.js';

@@ -5,7 +5,10 @@ import type { Input, ValidateOptions, ValidationResult } from './index.js';
 export declare class NianbaoValidator extends HTMLElement {
   /** Checks one report, renders it and resolves with the result (also sent as `nianbao-result`). */
   check(input: Input | Blob, options?: ValidateOptions): Promise<ValidationResult>;
-  /** Checks several files, one result each (shown as tabs). */
+  /**
+   * Checks several files as one batch (a .zip is unpacked, PDFs read, other files skipped) and
+   * shows a sortable summary table; resolves with the results in order.
+   */
   checkFiles(files: Iterable<Blob> | ArrayLike<Blob>): Promise<ValidationResult[]>;
   /** The text in the paste area. */
   value: string;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::result::{LinkInfo, ValidationResult};
 use crate::rules::carry_chain::{compare, ChainFacts};
-use crate::{finish_inspecting, read, Source};
+use crate::{finish_inspecting, read, Source, LIMITS};
 
 /// Two reports of one body in consecutive years.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -35,27 +35,73 @@ pub struct BatchResult {
 /// Validates several reports (`(name, bytes)`; the name's extension helps pick the reader)
 /// and checks reports of one body in consecutive years against each other.
 pub fn validate_batch(inputs: &[(String, Vec<u8>)]) -> BatchResult {
-    let mut results = Vec::with_capacity(inputs.len());
-    let mut facts = Vec::with_capacity(inputs.len());
+    let mut batch = Batch::default();
     for (name, bytes) in inputs {
+        batch.add(name, Input::Bytes(bytes));
+    }
+    batch.finish()
+}
+
+/// One input of a [`Batch`]: raw bytes of any supported kind, or text already decoded (read as
+/// [`crate::validate_str`] reads it, so text extracted from a PDF can keep its `.pdf` name).
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Bytes(&'a [u8]),
+    Text(&'a str),
+}
+
+/// A batch built one report at a time (so a caller can show progress), with the same results
+/// as [`validate_batch`]: [`Batch::add`] checks a report alone, [`Batch::finish`] links them.
+#[derive(Default)]
+pub struct Batch {
+    results: Vec<ValidationResult>,
+    facts: Vec<ChainFacts>,
+}
+
+impl Batch {
+    /// Checks one report alone and keeps what the chain needs; returns its result so far
+    /// (`carry-chain` findings and links are added by [`Batch::finish`]).
+    pub fn add(&mut self, name: &str, input: Input) -> &ValidationResult {
         let source = Source { filename: Some(name) };
-        let (kind, chars, doc) = read::read(bytes, &source);
+        let (kind, chars, doc) = match input {
+            Input::Bytes(bytes) => read::read(bytes, &source),
+            Input::Text(text) if text.len() > LIMITS.max_input_bytes => read::read(text.as_bytes(), &source),
+            Input::Text(text) => {
+                let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+                read::read_str(text, ext.as_deref())
+            }
+        };
         let (result, fact) =
             finish_inspecting(kind, chars, &doc, &source, |meta, extraction| ChainFacts::of(name, &doc, meta, extraction));
-        results.push(result);
-        facts.push(fact);
+        self.results.push(result);
+        self.facts.push(fact);
+        self.results.last().expect("just pushed")
     }
-    let links = link(&facts);
-    for l in &links {
-        let found = compare(&facts[l.previous], &facts[l.next]);
-        results[l.next].add_diagnostics(found);
-        let body = |i: usize| facts[i].body.clone().unwrap_or_else(|| l.body.clone());
-        let previous_info = LinkInfo { relation: "previous", name: l.names[0].clone(), index: l.previous, body: body(l.next), years: l.years };
-        let next_info = LinkInfo { relation: "next", name: l.names[1].clone(), index: l.next, body: body(l.previous), years: l.years };
-        results[l.next].links.push(previous_info);
-        results[l.previous].links.push(next_info);
+
+    /// How many reports were added.
+    pub fn len(&self) -> usize {
+        self.results.len()
     }
-    BatchResult { results, links }
+
+    pub fn is_empty(&self) -> bool {
+        self.results.is_empty()
+    }
+
+    /// Links reports of one body in consecutive years and adds the `carry-chain` findings.
+    pub fn finish(self) -> BatchResult {
+        let Batch { mut results, facts } = self;
+        let links = link(&facts);
+        for l in &links {
+            let found = compare(&facts[l.previous], &facts[l.next]);
+            results[l.next].add_diagnostics(found);
+            let body = |i: usize| facts[i].body.clone().unwrap_or_else(|| l.body.clone());
+            let previous_info = LinkInfo { relation: "previous", name: l.names[0].clone(), index: l.previous, body: body(l.next), years: l.years };
+            let next_info = LinkInfo { relation: "next", name: l.names[1].clone(), index: l.next, body: body(l.previous), years: l.years };
+            results[l.next].links.push(previous_info);
+            results[l.previous].links.push(next_info);
+        }
+        BatchResult { results, links }
+    }
 }
 
 /// Pairs of reports with the same body key, one year apart. A body with two reports for one

@@ -68,7 +68,8 @@ pub(crate) fn finish_inspecting<T>(
     let meta = if fatal { locate::Meta::default() } else { locate::meta(doc) };
     let sections = if fatal { Vec::new() } else { locate::sections(doc) };
     let extraction = if fatal { None } else { extract::extract(doc) };
-    let report = rules::Report { doc, meta: &meta, sections: &sections, extraction: extraction.as_ref() };
+    let report =
+        rules::Report { doc, meta: &meta, sections: &sections, extraction: extraction.as_ref(), prose: Default::default() };
     let mut diagnostics = if fatal {
         let mut out = Vec::new();
         (rules::rule("input-unreadable").expect("registered").check)(&report, &mut out);

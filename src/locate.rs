@@ -2,7 +2,7 @@
 //! report year, the statistical period, the publication date and the body that reports.
 
 use crate::document::Document;
-use crate::normalize::{fold_width, label_key, parse_digits};
+use crate::normalize::{fold_width, is_invisible, label_key, parse_digits};
 
 /// The official headings, by section number (1–6).
 pub const OFFICIAL_HEADINGS: [&str; 6] = [
@@ -98,7 +98,8 @@ fn split_numeral(text: &str) -> (Option<u8>, &str) {
                 break;
             }
         };
-        value = if d == 10 { value.max(1) * 10 } else { value + d };
+        // Saturates: `十十十、` or thirty 九s are no section numeral, and must not overflow.
+        value = if d == 10 { value.max(1).saturating_mul(10) } else { value.saturating_add(d) };
         end = i + c.len_utf8();
     }
     if value == 0 {
@@ -176,7 +177,13 @@ pub fn meta(doc: &Document) -> Meta {
 }
 
 fn find_title(doc: &Document, meta: &mut Meta) {
-    let lines: Vec<&str> = doc.lines.iter().map(|l| l.trim()).collect();
+    // Zero-width and directional marks would hide 政府信息公开 from the search.
+    let lines: Vec<String> = doc
+        .lines
+        .iter()
+        .take(TITLE_SEARCH_LINES + 1)
+        .map(|l| l.trim().chars().filter(|c| !is_invisible(*c)).collect())
+        .collect();
     for (i, line) in lines.iter().enumerate().take(TITLE_SEARCH_LINES) {
         let clean = line.trim_start_matches('#').trim();
         if clean.chars().count() > 80 || !clean.contains("政府信息公开") || clean.contains('>') || year_in(clean).is_none() {
@@ -255,14 +262,19 @@ fn body_from_title(title: &str) -> Option<String> {
     (body.chars().count() >= 2).then(|| body.to_string())
 }
 
+/// A line width-folded, without white space or invisible characters, for finding dates in.
+fn compact(line: &str) -> String {
+    line.chars().map(fold_width).filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect()
+}
+
 /// `2021年1月1日至2021年12月31日` (or `…至12月31日`) → 2021.
 fn period_year(line: &str) -> Option<u32> {
-    let compact: String = line.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
+    let compact = compact(line);
     for (year, at) in years(&compact) {
         let rest = &compact[at..];
         let Some(date) = parse_date(rest) else { continue };
         if date.0.month == 1 && date.0.day == 1 {
-            let tail = &rest[date.1..];
+            let tail = prefix_chars(&rest[date.1..], MAX_DATE_CHARS);
             if (tail.starts_with('至') || tail.starts_with('到') || tail.starts_with('—') || tail.starts_with('-'))
                 && tail.contains("12月31日")
             {
@@ -273,9 +285,20 @@ fn period_year(line: &str) -> Option<u32> {
     None
 }
 
+/// How many characters a date (`二〇二二年十二月三十一日`, 12) or the end of a period after its
+/// first date (`至2021年12月31日`) may take, with room to spare. Only this much of the text is
+/// looked at, so scanning a long line with a date at every `年` stays linear.
+const MAX_DATE_CHARS: usize = 32;
+
+/// The first `n` characters of `text`.
+fn prefix_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(end, _)| &text[..end])
+}
+
 /// Parses `2022年1月20日`, `2022-01-20`, `2022/1/20`, `2022.01.20` or `二〇二二年一月二十日` at the
 /// start of `text`; returns the date and the bytes consumed.
 pub fn parse_date(text: &str) -> Option<(Date, usize)> {
+    let text = prefix_chars(text, MAX_DATE_CHARS);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut pos = 0;
     let mut parts = [0u32; 3];
@@ -321,7 +344,7 @@ fn small_number(text: &str) -> Option<u32> {
         Some((tens, ones)) => {
             let tens = if tens.is_empty() { 1 } else { parse_digits(tens)? };
             let ones = if ones.is_empty() { 0 } else { parse_digits(ones)? };
-            Some(tens * 10 + ones)
+            tens.checked_mul(10)?.checked_add(ones)
         }
         None => parse_digits(text),
     }
@@ -334,7 +357,7 @@ fn find_published(doc: &Document, meta: &mut Meta) {
         if !line.contains("日期") && !line.contains("时间") {
             continue;
         }
-        let compact: String = line.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
+        let compact = compact(line);
         for marker in ["发布日期", "发布时间", "发文日期", "成文日期", "公开日期"] {
             if let Some(at) = compact.find(marker) {
                 let rest = compact[at + marker.len()..].trim_start_matches([':', '：']);
@@ -348,7 +371,7 @@ fn find_published(doc: &Document, meta: &mut Meta) {
     }
     // A line that is only a date: the last one (the signature's) wins, else one under the title.
     let lone_date = |line: &str| {
-        let compact: String = line.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
+        let compact = compact(line);
         let inner = compact.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
         parse_date(inner).filter(|(_, used)| *used == inner.len()).map(|(d, _)| d)
     };
@@ -394,8 +417,16 @@ mod tests {
         assert_eq!(heading_section("三、本年度办理结果"), None);
         assert_eq!(heading_section("（二）依申请公开情况"), None);
         assert_eq!(heading_section("三是提高解读效能。"), None);
-        assert_eq!(heading_section("五、存在的问题及改进情况").unwrap().variant, true);
+        assert!(heading_section("五、存在的问题及改进情况").unwrap().variant);
         assert_eq!(heading_section("其他需要报告的事项").unwrap().numeral, None);
+    }
+
+    #[test]
+    fn numerals_never_overflow() {
+        assert_eq!(split_numeral("十十十、总体情况").0, Some(255));
+        assert_eq!(split_numeral(&format!("{}、总体情况", "九".repeat(29))).0, Some(255));
+        assert_eq!(small_number("九九九九九九九九九十"), None);
+        assert_eq!(parse_date("2021年九九九九九九九九九十月1日"), None);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The `nianbao` command line: `nianbao check [--format human|json] FILE...`, `nianbao rules`.
+//! The `nianbao` command line: `nianbao check [--format human|json|table] FILE...`, `nianbao rules`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -7,20 +7,13 @@ use std::process::ExitCode;
 use nianbao::result::ValidationResult;
 use nianbao::{validate_batch, validate_bytes, Source};
 
-const USAGE: &str = "用法 / usage:
-  nianbao check [--format human|json] FILE|DIR|- ...   检查年度报告（目录：检查其中每个报告；-：标准输入）
-  nianbao rules                                        列出全部规则及说明
-
-多份报告一起检查时，同一机关相邻年度的报告互相核对结转数（carry-chain）。
-退出码：0 无错误；1 至少一份报告有 error；2 有文件无法读取或解码";
-
-/// Report files taken from a directory.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "htm", "html", "docx", "shtml", "xhtml"];
+use nianbao::human::{is_report_file, USAGE};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Human,
     Json,
+    Table,
 }
 
 fn main() -> ExitCode {
@@ -51,6 +44,11 @@ fn check(args: &[String]) -> ExitCode {
             "--format" | "-f" => match iter.next().map(String::as_str) {
                 Some("human") => format = Format::Human,
                 Some("json") => format = Format::Json,
+                Some("table") => format = Format::Table,
+                Some("csv") => {
+                    eprintln!("csv 格式由 npm 包的命令行提供：npx nianbao check --format csv …");
+                    return ExitCode::from(2);
+                }
                 other => {
                     eprintln!("未知的输出格式 / unknown format: {}", other.unwrap_or(""));
                     return ExitCode::from(2);
@@ -100,12 +98,17 @@ fn check(args: &[String]) -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if format == Format::Table {
+        let rows: Vec<(&str, &ValidationResult)> = inputs.iter().map(|(name, _)| name.as_str()).zip(&results).collect();
+        let _ = write!(out, "{}", nianbao::human::render_table(&rows));
+    }
     for ((name, _), result) in inputs.iter().zip(&results) {
         unreadable |= result.diagnostics.iter().any(|d| d.rule == "input-unreadable");
         any_error |= result.has_errors();
         let written = match format {
             Format::Json => writeln!(out, "{}", to_sorted_json(result)),
             Format::Human => write!(out, "{}", nianbao::human::render(name, result, colour)),
+            Format::Table => Ok(()),
         };
         if written.is_err() {
             break; // stdout closed (e.g. piped into head)
@@ -138,11 +141,7 @@ fn expand(input: &str) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        })
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(is_report_file))
         .collect();
     files.sort();
     Ok(files)

@@ -9,11 +9,24 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// The key a label is matched by: width-folded, with spaces, punctuation, brackets, quotes and
-/// numbering marks removed, 合计 read as 总计. `（三）不予公开 1．属于“国家秘密”` → `三不予公开1属于国家秘密`.
+/// Characters that show nothing but split a word for a computer: zero-width spaces and joiners,
+/// the soft hyphen, the byte-order mark, and the bidirectional marks, embeddings and isolates
+/// (pasted from right-to-left-aware editors or planted). `予\u{200b}以公开` reads `予以公开`.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+/// The key a label is matched by: width-folded, with spaces, punctuation, brackets, quotes,
+/// invisible characters and numbering marks removed, 合计 read as 总计.
+/// `（三）不予公开 1．属于“国家秘密”` → `三不予公开1属于国家秘密`.
 pub fn label_key(text: &str) -> String {
     let folded: String = text
         .chars()
+        .filter(|c| !is_invisible(*c))
         .map(fold_width)
         .filter(|c| is_cjk_or_ascii_alphanumeric(*c) || (!c.is_ascii() && c.is_alphanumeric()))
         .map(|c| c.to_ascii_lowercase())
@@ -45,8 +58,8 @@ const DASHES: &[&str] = &["-", "—", "——", "–", "―", "－", "/", "／",
 /// Reads a cell: `251000元` → 251000, `22（其中修订16件）` → 22, `１２` → 12, `1,234` → 1234,
 /// `—`/`/`/`无`/empty → blank. Anything else → `Text`.
 pub fn parse_cell(text: &str) -> CellValue {
-    let folded: String = text.chars().map(fold_width).collect();
-    let t = folded.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}');
+    let folded: String = text.chars().filter(|c| !is_invisible(*c)).map(fold_width).collect();
+    let t = folded.trim();
     if t.is_empty() || DASHES.contains(&t) {
         return CellValue::Blank;
     }
@@ -54,7 +67,7 @@ pub fn parse_cell(text: &str) -> CellValue {
     let Some(number) = number else { return CellValue::Text };
     let rest = rest.trim_start();
     let note_ok = rest.is_empty()
-        || UNITS.iter().any(|u| rest == *u)
+        || UNITS.contains(&rest)
         || (rest.starts_with('(') && rest.ends_with(')'))
         || UNITS.iter().any(|u| rest.strip_prefix(u).is_some_and(|r| r.trim_start().starts_with('(') && r.ends_with(')')));
     if note_ok { CellValue::Number(number) } else { CellValue::Text }
@@ -65,7 +78,7 @@ const UNITS: &[&str] = &["元", "万元", "件", "个", "项", "条", "次", "�
 /// A whitespace-separated token that is a figure in a text row (`8`, `1,234`, `4068.208`, `-`).
 /// Stricter than `parse_cell`: no units or notes, so prose never yields a figure.
 pub fn is_figure_token(token: &str) -> bool {
-    let t: String = token.chars().map(fold_width).collect();
+    let t: String = token.chars().filter(|c| !is_invisible(*c)).map(fold_width).collect();
     if matches!(t.as_str(), "-" | "—" | "——" | "/") {
         return true;
     }
@@ -141,6 +154,8 @@ mod tests {
         assert_eq!(label_key("(七)合计"), "七总计");
         assert_eq!(label_key("3.危及“三安全一稳定”"), "3危及三安全一稳定");
         assert_eq!(label_key("结果\n纠正"), "结果纠正");
+        assert_eq!(label_key("予\u{200b}以公开"), "予以公开");
+        assert_eq!(label_key("\u{202b}予以\u{2067}公开\u{2069}\u{202c}\u{200f}"), "予以公开");
     }
 
     #[test]
@@ -159,6 +174,9 @@ mod tests {
         assert_eq!(parse_cell("1.属于国家秘密"), CellValue::Text);
         assert_eq!(parse_cell("2022年1月20日"), CellValue::Text);
         assert_eq!(parse_cell("12a"), CellValue::Text);
+        assert_eq!(parse_cell("\u{200f}1\u{200b}2\u{feff}"), CellValue::Number(12.0));
+        assert_eq!(parse_cell("\u{200b}"), CellValue::Blank);
+        assert_eq!(parse_cell("\u{202e}—\u{202c}"), CellValue::Blank);
     }
 
     #[test]
@@ -166,6 +184,7 @@ mod tests {
         assert!(is_figure_token("97"));
         assert!(is_figure_token("4068.208"));
         assert!(is_figure_token("-"));
+        assert!(is_figure_token("\u{200e}97"));
         assert!(!is_figure_token("2."));
         assert!(!is_figure_token("13件"));
         assert!(!is_figure_token("1.属于"));

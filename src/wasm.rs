@@ -1,5 +1,6 @@
 //! The WebAssembly binding: a thin layer over [`crate::validate_bytes`] / [`crate::validate_str`]
-//! for the npm package and the widget (`npm/`, `www/`). No domain logic lives here.
+//! (and the readers they call, for `lines`) for the npm package and the widget (`npm/`, `www/`).
+//! No domain logic lives here.
 //!
 //! Every export returns plain, JSON-compatible JavaScript values (maps as objects, `None` as
 //! `null`), so `JSON.stringify` of a result gives the native CLI's JSON. A panic aborts the
@@ -14,7 +15,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::result::ValidationResult;
-use crate::{human, rules::RULES, validate_bytes, validate_str, Source, LIMITS};
+use crate::{human, read, rules::RULES, validate_bytes, validate_str, Source, LIMITS};
 
 /// Serialises to plain JavaScript values: objects for maps, `null` for `None`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
@@ -88,6 +89,28 @@ pub fn validate(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&result)
 }
 
+/// The report's text as the engine reads it: `Document.lines`, one string per line, the
+/// numbering every `diagnostics[].line` uses (line `n` is `lines[n - 1]`; for HTML and DOCX the
+/// extracted text). `input` and `options` as for `validate`, read exactly as `validate` reads
+/// them (`validate_str` / `validate_bytes`); an input that cannot be read gives no lines.
+#[wasm_bindgen]
+pub fn lines(value: JsValue, options: JsValue) -> Result<js_sys::Array, JsError> {
+    let input = input(&value)?;
+    let filename = option_string(&options, "filename");
+    let source = Source { filename: filename.as_deref() };
+    let doc = catch_unwind(AssertUnwindSafe(|| match &input {
+        // As `validate_str`: text past the size limit is refused as bytes would be.
+        Input::Text(text) if text.len() <= LIMITS.max_input_bytes => {
+            let ext = source.filename.and_then(|f| f.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase());
+            read::read_str(text, ext.as_deref()).2
+        }
+        Input::Text(text) => read::read(text.as_bytes(), &source).2,
+        Input::Bytes(bytes) => read::read(bytes, &source).2,
+    }))
+    .map_err(|_| JsError::new("nianbao: internal error (panic) while reading this input"))?;
+    Ok(doc.lines.iter().map(|line| JsValue::from_str(line)).collect())
+}
+
 /// The human-readable report, the same text as `nianbao check --format human`.
 /// `options`: `{ filename?: string, name?: string (shown; defaults to filename or "-"),
 /// colour?: boolean (ANSI colours) }`.
@@ -100,32 +123,94 @@ pub fn human(input: JsValue, options: JsValue) -> Result<String, JsError> {
 
 /// Validates several reports together, as the CLI does for several files: each alone, then
 /// reports of one body in consecutive years against each other (`carry-chain`). `inputs`:
-/// `[{ input, filename? }]` (strings are checked as UTF-8 bytes). Returns `{ results, links }`;
-/// with `options.human`, also `human`: each result's text (`options.colour` for ANSI colours).
+/// `[{ input, filename? }]` (a string is read as decoded text, as `validate` reads it, so the
+/// text of a PDF can keep its `.pdf` name). Returns `{ results, links }`; with `options.human`,
+/// also `human`: each result's text (`options.colour` for ANSI colours); with `options.table`,
+/// also `table`: the summary table of `nianbao check --format table`.
 #[wasm_bindgen(js_name = validateBatch)]
 pub fn validate_batch(inputs: js_sys::Array, options: JsValue) -> Result<JsValue, JsError> {
-    let mut list = Vec::with_capacity(inputs.length() as usize);
+    let mut session = BatchSession::new();
     for item in inputs.iter() {
         let data = Reflect::get(&item, &JsValue::from_str("input")).unwrap_or(JsValue::UNDEFINED);
-        let name = option_string(&item, "filename").unwrap_or_else(|| "-".to_string());
-        let bytes = match input(&data)? {
-            Input::Text(text) => text.into_bytes(),
-            Input::Bytes(bytes) => bytes,
-        };
-        list.push((name, bytes));
+        session.add(data, option_string(&item, "filename").map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
     }
-    let batch = catch_unwind(AssertUnwindSafe(|| crate::validate_batch(&list)))
+    session.finish(options)
+}
+
+/// A batch checked one report at a time, so a caller can show progress between reports:
+/// `add(input, filename?)` for each, then `finish(options)` (the options and the answer of
+/// `validateBatch`). The results are those `validateBatch` gives for the same inputs.
+#[wasm_bindgen]
+pub struct BatchSession {
+    batch: crate::batch::Batch,
+    names: Vec<String>,
+}
+
+impl Default for BatchSession {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[wasm_bindgen]
+impl BatchSession {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> BatchSession {
+        BatchSession { batch: crate::batch::Batch::default(), names: Vec::new() }
+    }
+
+    /// Checks one more report (alone; the chain is checked by `finish`). Returns how many
+    /// reports the batch holds.
+    pub fn add(&mut self, input_value: JsValue, filename: JsValue) -> Result<u32, JsError> {
+        let name = filename.as_string().unwrap_or_else(|| "-".to_string());
+        let data = input(&input_value)?;
+        catch_unwind(AssertUnwindSafe(|| {
+            match &data {
+                Input::Text(text) => self.batch.add(&name, crate::batch::Input::Text(text)),
+                Input::Bytes(bytes) => self.batch.add(&name, crate::batch::Input::Bytes(bytes)),
+            };
+        }))
         .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
-    let out = to_js(&batch)?;
-    if option_bool(&options, "human") {
-        let colour = option_bool(&options, "colour");
-        let texts = js_sys::Array::new();
-        for ((name, _), result) in list.iter().zip(&batch.results) {
-            texts.push(&JsValue::from_str(&human::render(name, result, colour)));
-        }
-        Reflect::set(&out, &JsValue::from_str("human"), &texts).map_err(|_| JsError::new("nianbao: cannot build the batch result"))?;
+        self.names.push(name);
+        Ok(self.batch.len() as u32)
     }
-    Ok(out)
+
+    /// Links the reports and returns `{ results, links, human?, table? }` (see `validateBatch`).
+    /// The session is used up.
+    pub fn finish(self, options: JsValue) -> Result<JsValue, JsError> {
+        let BatchSession { batch, names } = self;
+        let batch = catch_unwind(AssertUnwindSafe(|| batch.finish()))
+            .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
+        let out = to_js(&batch)?;
+        let set = |key: &str, value: &JsValue| {
+            Reflect::set(&out, &JsValue::from_str(key), value).map_err(|_| JsError::new("nianbao: cannot build the batch result"))
+        };
+        if option_bool(&options, "human") {
+            let colour = option_bool(&options, "colour");
+            let texts = js_sys::Array::new();
+            for (name, result) in names.iter().zip(&batch.results) {
+                texts.push(&JsValue::from_str(&human::render(name, result, colour)));
+            }
+            set("human", &texts)?;
+        }
+        if option_bool(&options, "table") {
+            let rows: Vec<(&str, &ValidationResult)> = names.iter().map(String::as_str).zip(&batch.results).collect();
+            set("table", &JsValue::from_str(&human::render_table(&rows)))?;
+        }
+        Ok(out)
+    }
+}
+
+/// The command line's usage text (shared by the native CLI and the npm CLI).
+#[wasm_bindgen]
+pub fn usage() -> String {
+    human::USAGE.to_string()
+}
+
+/// The extensions (lower case, no dot) of the files a directory check takes as reports.
+#[wasm_bindgen(js_name = reportExtensions)]
+pub fn report_extensions() -> Vec<JsValue> {
+    human::REPORT_EXTENSIONS.iter().map(|e| JsValue::from_str(e)).collect()
 }
 
 /// The listing `nianbao rules` prints.

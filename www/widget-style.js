@@ -83,8 +83,34 @@ textarea:focus-visible { outline-offset: 0; }
 .status.ok { color: #1e6b38; }
 .status.bad { color: var(--nb-error); }
 
+/* Progress of a batch */
+.progress { display: flex; align-items: center; gap: 12px; margin: 6px 0 0; font-size: 14px; color: var(--nb-muted); }
+.progress[hidden] { display: none; }
+.progress progress { flex: 0 1 320px; height: 14px; accent-color: var(--nb-brand); }
+.progress-label { font-variant-numeric: tabular-nums; }
+
 /* Results */
 .results { margin-top: 10px; }
+.toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 8px 0 12px; font-size: 13.5px; color: var(--nb-muted); }
+.toolbar:empty { display: none; }
+.btn.small { min-height: 30px; padding: 3px 10px; font-size: 13.5px; }
+.batch { margin: 0 0 18px; }
+.batch .help { margin: 0 0 8px; }
+.summary-wrap { max-height: 70vh; overflow: auto; }
+table.summary { border-collapse: collapse; width: 100%; font-size: 13px; line-height: 1.45; background: #fff; }
+.summary th, .summary td { border: 1px solid var(--nb-line); padding: 4px 8px; text-align: left; vertical-align: top; }
+.summary thead th { position: sticky; top: 0; background: var(--nb-head); z-index: 1; padding: 0; white-space: nowrap; }
+.summary th.n, .summary td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.summary button.sort { display: flex; width: 100%; gap: 4px; align-items: center; justify-content: space-between; border: 0; background: transparent; padding: 5px 8px; cursor: pointer; font-weight: 600; font-size: 13px; text-align: left; }
+.summary th[aria-sort="ascending"] button.sort, .summary th[aria-sort="descending"] button.sort { color: var(--nb-brand-dark); background: #dfe7f1; }
+.summary .arrow { font-size: 10px; color: var(--nb-muted); }
+.summary th.rn { font-weight: 400; background: #fff; max-width: 22em; }
+.summary button.open { border: 0; background: transparent; padding: 0; color: var(--nb-brand); text-decoration: underline; cursor: pointer; text-align: left; font-size: 13px; overflow-wrap: anywhere; }
+.summary tr.has-errors td.bad { color: var(--nb-error); font-weight: 600; }
+.summary tr[aria-current="true"] th, .summary tr[aria-current="true"] td { background: var(--nb-mark-bg); }
+.summary tbody tr:hover td, .summary tbody tr:hover th { background: var(--nb-soft); }
+.panel:focus { outline: none; }
+.panel:focus-visible { outline: 3px solid var(--nb-focus); }
 .tabs { display: flex; flex-wrap: wrap; gap: 4px; border-bottom: 2px solid var(--nb-brand); margin: 10px 0 0; }
 .tab {
   border: 1px solid var(--nb-line); border-bottom: none; border-radius: 3px 3px 0 0; background: var(--nb-soft);
@@ -176,6 +202,50 @@ td.marked { background: var(--nb-mark-bg); outline: 3px solid var(--nb-mark); ou
 td.marked.err { box-shadow: inset 0 0 0 5px var(--nb-error); }
 td .fix { display: block; font-size: 11.5px; color: #1e6b38; font-weight: 600; }
 
+/* Views of a report: tables, text */
+.views .tabs { margin: 0; }
+.view { padding-top: 12px; }
+.view[hidden] { display: none; }
+.view-text .help { margin: 0 0 8px; }
+.text-status { color: var(--nb-muted); font-size: 13.5px; }
+.textview {
+  position: relative; max-height: min(72vh, 760px); overflow: auto; overscroll-behavior: contain;
+  border: 1px solid var(--nb-line); border-radius: 3px; background: #fff; padding: 4px 0;
+  font-family: "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", monospace;
+  font-size: 13px; line-height: 1.6; tab-size: 4; color: var(--nb-ink);
+}
+.textview:focus-visible { outline-offset: 0; }
+.textview.d1, .textview.d2 { --digits: 2; }
+.textview.d3 { --digits: 3; }
+.textview.d4 { --digits: 4; }
+.textview.d5 { --digits: 5; }
+.textview.d6 { --digits: 6; }
+.chunk.pending { height: 320em; }
+.textview.big .chunk:not(.pending) { content-visibility: auto; contain-intrinsic-size: auto 320em; }
+.tl {
+  display: grid; grid-template-columns: 1.9em calc(var(--digits, 3) * 1ch) minmax(0, 1fr); column-gap: 10px;
+  padding: 0 12px 0 0; border-left: 3px solid transparent;
+}
+.tl .ic { text-align: center; font-size: 12px; line-height: 20.8px; }
+.tl .ln { text-align: right; color: var(--nb-muted); font-variant-numeric: tabular-nums; user-select: none; }
+.tl .tx { white-space: pre-wrap; overflow-wrap: anywhere; min-height: 1.6em; }
+.tl.f-error { background: var(--nb-error-bg); border-left-color: var(--nb-error); }
+.tl.f-error .ic { color: var(--nb-error); }
+.tl.f-warning { background: var(--nb-warn-bg); border-left: 3px dashed var(--nb-warn-line); }
+.tl.f-warning .ic { color: var(--nb-warn); }
+.tl.f-info { background: var(--nb-info-bg); border-left: 3px dotted var(--nb-info); }
+.tl.f-info .ic { color: var(--nb-info); }
+.tl.f-error .ln, .tl.f-warning .ln, .tl.f-info .ln { color: var(--nb-ink); font-weight: 600; }
+.tl.cur { background: var(--nb-mark-bg); box-shadow: inset 0 0 0 2px var(--nb-mark); }
+.tl mark, .swatch.quote {
+  background: #ffe48f; color: inherit; border-radius: 2px; padding: 1px 0;
+  text-decoration: underline 2px #b07d00; text-underline-offset: 3px;
+}
+.swatch.line-err { background: var(--nb-error-bg); border: 0; border-left: 3px solid var(--nb-error); color: var(--nb-error); }
+.swatch.line-warn { background: var(--nb-warn-bg); border: 0; border-left: 3px dashed var(--nb-warn-line); color: var(--nb-warn); }
+.swatch.line-info { background: var(--nb-info-bg); border: 0; border-left: 3px dotted var(--nb-info); color: var(--nb-info); }
+.swatch.quote { width: auto; padding: 0 4px; font-size: 12px; border: 0; }
+
 /* Statistics */
 .figs { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; margin: 0 0 16px; }
 .fig { border: 1px solid var(--nb-line-soft); border-top: 3px solid var(--nb-brand); background: #fff; padding: 8px 10px; margin: 0; }
@@ -196,7 +266,17 @@ svg .pat-dot { fill: rgba(255,255,255,.7); }
 
 @media print {
   .nb { color: #000; font-size: 11pt; }
-  .input, .tabs, .status { display: none; }
+  .view-text { display: none !important; }
+  .view-tables[hidden] { display: block !important; }
+  .input, .tabs, .status, .progress, .toolbar, .batch .help, .summary .arrow, .legend { display: none !important; }
+  .summary-wrap { max-height: none; overflow: visible; }
+  table.summary { font-size: 9pt; }
+  .summary th, .summary td { border-color: #000; color: #000; background: #fff !important; }
+  .summary thead th { position: static; }
+  .summary button.sort, .summary button.open { color: #000; text-decoration: none; padding: 0; font-weight: inherit; }
+  .summary tr:not([aria-current="true"]) th.rn { font-weight: 400; }
+  .panel { break-before: auto; }
+  .finding { display: block; }
   .body { display: block; }
   .findings { position: static; max-height: none; overflow: visible; }
   .finding { border-color: #000; color: #000; break-inside: avoid; }
@@ -225,6 +305,8 @@ svg .pat-dot { fill: rgba(255,255,255,.7); }
 }
 @media (forced-colors: active) {
   td.err, td.warn, td.marked { outline: 2px solid CanvasText; }
+  .tl.cur { outline: 2px solid CanvasText; outline-offset: -2px; }
+  .tl mark { forced-color-adjust: none; background: Mark; color: MarkText; }
 }
 `;
 

@@ -3,21 +3,36 @@
 //   <script type="module" src="widget.js"></script>
 //   <nianbao-validator lang="zh"></nianbao-validator>
 //
-// API: `el.check(input)` (string, File, Blob, ArrayBuffer, Uint8Array) renders the result and
-// resolves with it; `el.checkFiles(files)`; a `nianbao-result` event (bubbles, composed) carries
-// each result in `detail`. Everything runs in the page: the engine is WebAssembly loaded from
-// next to this module, nothing is sent anywhere or stored.
+// API: `el.check(input)` (string, File, Blob, ArrayBuffer, Uint8Array; a PDF too) renders the
+// result and resolves with it; `el.checkFiles(files)` checks many (folders' files, .zip archives
+// unpacked) as one batch, shown as a sortable summary table; a `nianbao-result` event (bubbles,
+// composed) carries each result in `detail`. A report is shown as its tables (表格) or as its text
+// (原文: the lines the engine read, numbered as the findings cite them); a finding marks its cells
+// in one and its line, with the words it quotes, in the other. Everything runs in the page: the engine is
+// WebAssembly loaded from next to this module and runs in a module worker (on the main thread
+// where no worker can start); PDFs are read by pdf.js, loaded from next to it on the first PDF.
+// Nothing is sent anywhere or stored; exports are downloads made in the page.
 
-import { init, validate, validateBatch } from './index.js';
+import { cellsCsv, findingsCsv, init, lines as readLines, reportExtensionsSync, resultsJson } from './index.js';
+import { summaryTable } from './widget-batch.js';
 import { barChart, stackedChart } from './widget-charts.js';
 import { append, figure, h, percent } from './widget-dom.js';
+import { chosenFiles, droppedFiles, gatherReports } from './widget-files.js';
 import { strings } from './widget-i18n.js';
+import { run as runChecks } from './widget-run.js';
 import { sheet } from './widget-style.js';
 import { cellLabel, renderTables } from './widget-tables.js';
+import { TextView } from './widget-text.js';
 
-const ACCEPT = '.txt,.md,.htm,.html,.docx';
+const ACCEPT = '.txt,.md,.htm,.html,.shtml,.xhtml,.docx,.pdf,.zip';
 const SEVERITIES = ['error', 'warning', 'info'];
 const ICONS = { error: '✖', warning: '▲', info: 'ℹ' };
+/**
+ * Rules whose findings are about the report's words (their line is a sentence they quote): a
+ * click shows them in the text view even though they name cells. Other findings with cells keep
+ * the tables in front (their line is then marked in the text view too).
+ */
+const TEXT_FIRST = new Set(['text-table-mismatch', 'fee-statement']);
 
 let instances = 0;
 
@@ -30,8 +45,14 @@ export class NianbaoValidator extends HTMLElement {
     super();
     this._uid = `nb${++instances}`;
     this._results = [];
+    this._links = [];
     this._active = 0;
     this._selected = -1;
+    this._view = 'tables'; // the view of a report in front: 'tables' or 'text'
+    this._detail = 0; // counts renderings of the detail panel (a text read late is dropped)
+    this._textView = null;
+    this._textCache = null; // { entry, lines }: the lines of the report shown
+    this._sort = { key: 'name', dir: 'none' };
     this._run = 0;
     this._statusKey = null;
     const root = this.attachShadow({ mode: 'open' });
@@ -70,13 +91,17 @@ export class NianbaoValidator extends HTMLElement {
   /** Checks one report, renders it and resolves with the result. */
   async check(input, options) {
     if (input === undefined) input = this._text.value;
-    const [result] = await this._check([{ input, options }]);
+    const filename = options && typeof options.filename === 'string' ? options.filename : undefined;
+    const [result] = await this._check([{ input, filename }], { single: true });
     return result;
   }
 
-  /** Checks several files (one result each, shown as tabs). */
+  /**
+   * Checks several files as one batch (a .zip is unpacked; files that are not reports are
+   * skipped) and shows the summary table. Resolves with the results, in order.
+   */
   async checkFiles(files) {
-    return this._check([...files].map((input) => ({ input })));
+    return this._checkFiles([...files].map((file) => ({ file, path: file.name || '-' })));
   }
 
   // ---------------------------------------------------------------- building
@@ -103,21 +128,39 @@ export class NianbaoValidator extends HTMLElement {
       tabindex: '-1',
       'aria-hidden': 'true',
       onchange: () => {
-        const files = [...this._file.files];
+        const files = chosenFiles(this._file.files);
         this._file.value = '';
-        if (files.length) this.checkFiles(files).catch(() => {});
+        if (files.length) this._checkFiles(files).catch(() => {});
+      },
+    });
+    this._folder = h('input', {
+      type: 'file',
+      multiple: true,
+      webkitdirectory: true,
+      hidden: true,
+      tabindex: '-1',
+      'aria-hidden': 'true',
+      onchange: () => {
+        const files = chosenFiles(this._folder.files);
+        this._folder.value = '';
+        if (files.length) this._checkFiles(files).catch(() => {});
       },
     });
     this._checkButton = h('button', { type: 'button', class: 'btn primary', onclick: () => this._checkPasted() }, t.check);
     this._drop = h('div', { class: 'drop' }, this._text, h('div', { class: 'drop-overlay', 'aria-hidden': 'true' }, t.dropActive));
     this._statusEl = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    this._tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t.filesTabs, hidden: true });
-    this._panel = h('div', { class: 'panel', id: id('panel') });
+    this._progressBar = h('progress', { max: 1, value: 0, 'aria-labelledby': id('prog-l') });
+    this._progressLabel = h('span', { id: id('prog-l'), class: 'progress-label' });
+    this._progressEl = h('div', { class: 'progress', hidden: true }, this._progressBar, this._progressLabel);
+    this._summaryEl = h('section', { class: 'batch', 'aria-labelledby': id('sum-h'), hidden: true });
+    this._toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': t.exports });
+    this._panel = h('div', { class: 'panel', id: id('detail'), tabindex: '-1' });
     this._resultsEl = h(
       'section',
       { class: 'results', 'aria-labelledby': id('res-h'), hidden: true },
       h('h2', { id: id('res-h'), class: 'sr-only' }, t.results),
-      this._tabs,
+      this._toolbar,
+      this._summaryEl,
       this._panel,
     );
     const wrapper = h(
@@ -134,7 +177,9 @@ export class NianbaoValidator extends HTMLElement {
           { class: 'actions' },
           this._checkButton,
           h('button', { type: 'button', class: 'btn', onclick: () => this._file.click() }, t.chooseFiles),
+          h('button', { type: 'button', class: 'btn', onclick: () => this._folder.click() }, t.chooseFolder),
           this._file,
+          this._folder,
           h('span', { class: 'hint' }, t.dropHint),
           h(
             'button',
@@ -151,6 +196,7 @@ export class NianbaoValidator extends HTMLElement {
         ),
       ),
       this._statusEl,
+      this._progressEl,
       this._resultsEl,
     );
     this._text.addEventListener('keydown', (event) => {
@@ -186,8 +232,9 @@ export class NianbaoValidator extends HTMLElement {
       event.preventDefault();
       depth = 0;
       this._drop.classList.remove('over');
-      const files = [...event.dataTransfer.files];
-      if (files.length) this.checkFiles(files).catch(() => {});
+      // Folders are walked while the drop's data is still readable (only during this event).
+      const found = droppedFiles(event.dataTransfer);
+      found.then((files) => (files.length ? this._checkFiles(files) : null)).catch(() => {});
     });
   }
 
@@ -198,7 +245,7 @@ export class NianbaoValidator extends HTMLElement {
     const text = typeof value === 'function' ? value(...args) : value;
     let tone = '';
     if (key === 'done' || key === 'doneFiles') tone = args[args.length - 1].errors ? ' bad' : ' ok';
-    else if (key === 'loadFailed') tone = ' bad';
+    else if (key === 'loadFailed' || key === 'noReports') tone = ' bad';
     this._statusEl.className = `status${tone}`;
     this._statusEl.textContent = text;
   }
@@ -215,10 +262,29 @@ export class NianbaoValidator extends HTMLElement {
     this.check(text).catch(() => {});
   }
 
-  async _check(items) {
+  async _checkFiles(files) {
+    try {
+      await init();
+    } catch (error) {
+      this._status('loadFailed', error && error.message ? error.message : String(error));
+      throw error;
+    }
+    const { items, skipped } = await gatherReports(files, reportExtensionsSync());
+    if (!items.length) {
+      this._status('noReports', skipped);
+      return [];
+    }
+    // One report is shown as one result, as a pasted one is; several as a batch.
+    return this._check(items, { single: items.length === 1, skipped });
+  }
+
+  /** Checks `items` (`[{ input, filename?, unreadable? }]`), renders, resolves with the results. */
+  async _check(items, { single, skipped = 0 }) {
     const run = ++this._run;
     this._checkButton.disabled = true;
     this._status('checking');
+    this._progressEl.hidden = single;
+    if (!single) this._progress(0, items.length);
     try {
       try {
         await init();
@@ -226,92 +292,149 @@ export class NianbaoValidator extends HTMLElement {
         this._status('loadFailed', error && error.message ? error.message : String(error));
         throw error;
       }
-      const named = items.map(({ input, options }) => ({
-        input,
-        options,
-        name: (options && options.filename) || (typeof Blob !== 'undefined' && input instanceof Blob && input.name) || null,
+      const out = await runChecks(items, {
+        // A file refused before the engine (a zip bomb) goes the batch way, which carries its message.
+        single: single && !items[0].unreadable,
+        onProgress: ({ done, total }) => {
+          if (run === this._run) this._progress(done, total);
+        },
+      });
+      const entries = out.results.map((result, i) => ({
+        index: i,
+        result,
+        name: items[i].filename ?? result.input.name ?? null,
+        // What the text view reads: the input, or the text the engine read in its place (a PDF's).
+        input: items[i].input,
+        filename: items[i].filename,
+        text: (out.texts && out.texts[i]) ?? null,
       }));
-      let out;
-      if (named.length > 1) {
-        // Checked together, as the CLI does: reports of one body in consecutive years are compared.
-        const batch = await validateBatch(named.map(({ input, name }) => (name ? { input, filename: name } : { input })));
-        out = batch.results.map((result, i) => ({ result, name: named[i].name }));
-      } else {
-        out = [];
-        for (const { input, options, name } of named) out.push({ result: await validate(input, options), name });
-      }
       if (run === this._run) {
-        this._results = out;
-        this._active = 0;
+        if (!single) this._progress(items.length, items.length);
+        this._results = entries;
+        this._textCache = null;
+        this._links = out.links || [];
+        this._batch = !single;
+        this._active = single ? 0 : -1;
         this._selected = -1;
+        this._sort = { key: 'name', dir: 'none' };
         this._render();
         const total = { errors: 0, warnings: 0, infos: 0 };
-        for (const { result } of out) for (const key of Object.keys(total)) total[key] += result.summary[key];
-        if (out.length === 1) this._status('done', total);
-        else this._status('doneFiles', out.length, total);
+        for (const { result } of entries) for (const key of Object.keys(total)) total[key] += result.summary[key];
+        if (single && !skipped) this._status('done', total);
+        else this._status('doneFiles', entries.length, total, skipped);
       }
-      for (const { result } of out) {
+      for (const { result } of entries) {
         this.dispatchEvent(new CustomEvent('nianbao-result', { detail: result, bubbles: true, composed: true }));
       }
-      return out.map((o) => o.result);
+      return entries.map((o) => o.result);
     } finally {
       if (run === this._run) this._checkButton.disabled = false;
     }
   }
 
+  _progress(done, total) {
+    this._progressBar.max = Math.max(1, total);
+    this._progressBar.value = done;
+    this._progressLabel.textContent = this._t.progress(done, total);
+  }
+
   // ---------------------------------------------------------------- rendering
 
   _render() {
-    const t = this._t;
-    this._tabs.replaceChildren();
-    this._panel.replaceChildren();
     this._resultsEl.hidden = this._results.length === 0;
+    this._renderToolbar();
+    this._renderSummary();
+    this._renderDetail();
+  }
+
+  _renderToolbar() {
+    const t = this._t;
+    this._toolbar.replaceChildren();
     if (!this._results.length) return;
-    this._tabs.hidden = this._results.length < 2;
-    if (this._results.length > 1) {
-      this._results.forEach(({ result, name }, i) => {
-        const selected = i === this._active;
-        const tab = h(
-          'button',
-          {
-            type: 'button',
-            role: 'tab',
-            class: 'tab',
-            id: `${this._uid}-tab${i}`,
-            'aria-selected': String(selected),
-            'aria-controls': `${this._uid}-panel`,
-            tabindex: selected ? '0' : '-1',
-            onclick: () => this._activate(i, true),
-            onkeydown: (event) => this._tabKey(event, i),
-          },
-          h('span', null, name || t.pasted),
-          h('span', { class: 'tc' }, result.summary.errors ? `${ICONS.error} ${result.summary.errors}` : '✓'),
-        );
-        this._tabs.appendChild(tab);
-      });
-      this._panel.setAttribute('role', 'tabpanel');
-      this._panel.setAttribute('aria-labelledby', `${this._uid}-tab${this._active}`);
-    } else {
-      this._panel.removeAttribute('role');
-      this._panel.removeAttribute('aria-labelledby');
-    }
+    const button = (label, onclick, name) => h('button', { type: 'button', class: 'btn small', 'data-export': name, onclick }, label);
+    const scope = this._results.length > 1 ? t.exportAll(this._results.length) : '';
+    append(this._toolbar, [
+      h('span', { class: 'toolbar-label' }, `${t.exports}${scope}：`),
+      button(t.exportCells, () => this._export('cells'), 'cells'),
+      button(t.exportFindings, () => this._export('findings'), 'findings'),
+      button(t.exportJson, () => this._export('json'), 'json'),
+      button(t.print, () => window.print(), 'print'),
+    ]);
+  }
+
+  _renderSummary() {
+    const t = this._t;
+    this._summaryEl.replaceChildren();
+    this._summaryEl.hidden = !this._batch;
+    if (!this._batch) return;
+    this._summaryEl.append(
+      h('h3', { class: 'panel-h', id: `${this._uid}-sum-h` }, t.summaryHeading(this._results.length)),
+      h('p', { class: 'help' }, t.summaryHelp),
+      summaryTable({
+        entries: this._results,
+        sort: this._sort,
+        active: this._active,
+        t,
+        uid: this._uid,
+        onSort: (key) => this._sortBy(key),
+        onOpen: (index) => this._open(index),
+      }),
+    );
+  }
+
+  _renderDetail() {
+    this._detail++;
+    this._selected = -1;
+    this._textView?.disconnect();
+    this._textView = null;
+    this._textBuilding = null;
+    this._viewTabs = null;
+    this._panel.replaceChildren();
+    if (this._active < 0 || !this._results[this._active]) return;
     const { result, name } = this._results[this._active];
     this._panel.appendChild(this._renderResult(result, name));
+    if (this._view === 'text') this._showView('text');
   }
 
-  _activate(index, focus) {
+  _sortBy(key) {
+    const dir = this._sort.key === key && this._sort.dir === 'ascending' ? 'descending' : 'ascending';
+    this._sort = { key, dir };
+    this._renderSummary();
+    const button = this._summaryEl.querySelector(`th[data-key="${key}"] button`);
+    if (button) button.focus();
+  }
+
+  /** Shows a report of the batch below the table and moves focus to it. */
+  _open(index) {
     this._active = index;
     this._selected = -1;
-    this._render();
-    if (focus) this._tabs.children[index].focus();
+    for (const row of this._summaryEl.querySelectorAll('tbody tr')) {
+      const on = Number(row.dataset.index) === index;
+      if (on) row.setAttribute('aria-current', 'true');
+      else row.removeAttribute('aria-current');
+      row.querySelector('button.open').setAttribute('aria-expanded', String(on));
+    }
+    this._renderDetail();
+    this._panel.scrollIntoView({ block: 'start' });
+    this._panel.focus({ preventScroll: true });
   }
 
-  _tabKey(event, i) {
-    const n = this._results.length;
-    const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    this._activate(to, true);
+  _export(kind) {
+    const list = this._results.map(({ name, result }, i) => ({ name: name || `${this._t.pasted}${this._results.length > 1 ? i + 1 : ''}`, result }));
+    const base = list.length === 1 ? list[0].name.replace(/^.*\//, '').replace(/\.[^.]*$/, '') : this._t.batchFile;
+    if (kind === 'cells') this._download(`${base}-${this._t.cellsFile}.csv`, cellsCsv(list), 'text/csv;charset=utf-8');
+    else if (kind === 'findings') this._download(`${base}-${this._t.findingsFile}.csv`, findingsCsv(list), 'text/csv;charset=utf-8');
+    else this._download(`${base}.json`, resultsJson(list.map((e) => e.result), this._batch ? this._links : undefined), 'application/json');
+  }
+
+  /** A download made in the page: a Blob, an object URL, a click on an `<a download>`. */
+  _download(filename, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h('a', { href: url, download: filename, hidden: true });
+    this.shadowRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
   _renderResult(result, name) {
@@ -331,7 +454,7 @@ export class NianbaoValidator extends HTMLElement {
       h(
         'dl',
         { class: 'meta' },
-        name && metaItem(t.inputKind, t.inputName(name, t.kinds[result.input.kind] || result.input.kind)),
+        name && metaItem(t.inputKind, t.inputName(name, /\.pdf$/i.test(name) ? t.kinds.pdf : t.kinds[result.input.kind] || result.input.kind)),
         !name && metaItem(t.inputKind, t.kinds[result.input.kind] || result.input.kind),
         metaItem(t.template, t.templateName(result.template)),
         metaItem(t.year, r.year ? String(r.year) : t.unknown),
@@ -344,20 +467,166 @@ export class NianbaoValidator extends HTMLElement {
     );
     this._tablesEl = h('div', { class: 'tables' });
     const tables = renderTables(result, t);
-    const tablesSection = h(
-      'section',
-      { class: 'section', 'aria-labelledby': `${this._uid}-tables-h` },
-      h('h3', { class: 'panel-h', id: `${this._uid}-tables-h` }, t.tables),
-      tables.length ? this._legend() : h('p', null, t.noTables),
-      append(this._tablesEl, tables),
+    const main = h(
+      'div',
+      { class: 'main' },
+      this._renderViews(tables.length ? [this._legend(), append(this._tablesEl, tables)] : [h('p', null, t.noTables)]),
+      this._renderStats(result),
     );
-    const main = h('div', { class: 'main' }, tablesSection, this._renderStats(result));
     return h(
       'article',
       { class: 'result' },
       head,
       h('div', { class: 'body' }, this._renderFindings(result), main),
       h('p', { class: 'engine-note' }, `${t.engine}：${result.engine}`),
+    );
+  }
+
+  /**
+   * The two views of a report, as tabs: 表格 (the tables) and 原文 (the text, built when first
+   * shown). Arrow keys, Home and End move between the tabs (automatic activation).
+   */
+  _renderViews(tablesContent) {
+    const t = this._t;
+    const id = (name) => `${this._uid}-${name}`;
+    const views = [
+      ['tables', t.viewTables],
+      ['text', t.viewText],
+    ];
+    const tabs = views.map(([key, label]) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          class: 'tab',
+          id: id(`tab-${key}`),
+          'aria-controls': id(`view-${key}`),
+          'aria-selected': String(key === 'tables'),
+          tabindex: key === 'tables' ? '0' : '-1',
+          'data-view': key,
+          onclick: () => this._showView(key, { user: true }),
+          onkeydown: (event) => this._tabKey(event, key),
+        },
+        label,
+      ),
+    );
+    this._textPanel = h(
+      'div',
+      { class: 'view view-text', role: 'tabpanel', id: id('view-text'), 'aria-labelledby': id('tab-text'), hidden: true },
+      this._textLegend(),
+      h('p', { class: 'help', id: id('text-help') }, t.textHelp),
+      h('p', { class: 'text-status' }, t.textLoading),
+    );
+    this._tablesPanel = h(
+      'div',
+      { class: 'view view-tables', role: 'tabpanel', id: id('view-tables'), 'aria-labelledby': id('tab-tables') },
+      tablesContent,
+    );
+    this._viewTabs = tabs;
+    return h(
+      'section',
+      { class: 'section views', 'aria-labelledby': id('views-h') },
+      h('h3', { class: 'sr-only', id: id('views-h') }, t.views),
+      h('div', { class: 'tabs', role: 'tablist', 'aria-label': t.views }, tabs),
+      this._tablesPanel,
+      this._textPanel,
+    );
+  }
+
+  _tabKey(event, key) {
+    const keys = ['tables', 'text'];
+    let next = null;
+    const at = keys.indexOf(key);
+    if (event.key === 'ArrowRight') next = keys[(at + 1) % keys.length];
+    else if (event.key === 'ArrowLeft') next = keys[(at + keys.length - 1) % keys.length];
+    else if (event.key === 'Home') next = keys[0];
+    else if (event.key === 'End') next = keys[keys.length - 1];
+    if (!next) return;
+    event.preventDefault();
+    this._showView(next, { user: true });
+    this._viewTabs.find((tab) => tab.dataset.view === next).focus();
+  }
+
+  /**
+   * Brings a view to the front. `user`: chosen with its tab (the view then scrolls to what is
+   * marked in it, without moving the page). Resolves with the text view when `key` is 'text'.
+   */
+  _showView(key, { user = false } = {}) {
+    if (!this._viewTabs) return Promise.resolve(null);
+    this._view = key;
+    for (const tab of this._viewTabs) {
+      const on = tab.dataset.view === key;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+    }
+    this._tablesPanel.hidden = key !== 'tables';
+    this._textPanel.hidden = key !== 'text';
+    if (key === 'tables') {
+      const cell = user && this._tablesPanel.querySelector('td.marked');
+      if (cell) cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      return Promise.resolve(null);
+    }
+    return this._ensureText().then((view) => {
+      if (view && user) view.reveal();
+      return view;
+    });
+  }
+
+  /** The text view of the report shown, built on first use (its lines read by the engine). */
+  _ensureText() {
+    this._textBuilding ??= this._buildText();
+    return this._textBuilding;
+  }
+
+  async _buildText() {
+    const detail = this._detail;
+    const entry = this._results[this._active];
+    if (!entry) return null;
+    let lines;
+    if (this._textCache && this._textCache.entry === entry) {
+      lines = this._textCache.lines;
+    } else {
+      lines = await this._readLines(entry);
+      this._textCache = { entry, lines };
+    }
+    if (detail !== this._detail) return null;
+    const t = this._t;
+    const status = this._textPanel.querySelector('.text-status');
+    if (!lines.length) {
+      status.textContent = t.textNone;
+      return null;
+    }
+    const view = new TextView({ lines, result: entry.result, t, id: `${this._uid}-text` });
+    view.box.setAttribute('aria-describedby', `${this._uid}-text-help`);
+    status.replaceWith(view.el);
+    this._textView = view;
+    // A finding selected before the text was read: mark it now.
+    const d = this._selected >= 0 ? entry.result.diagnostics[this._selected] : null;
+    if (d && d.line) view.mark(d.line, d.message);
+    return view;
+  }
+
+  async _readLines(entry) {
+    // A PDF that gave no text (a scan, a damaged file, or no pdf.js here) was never read.
+    if (entry.text === null && entry.result.diagnostics.some((d) => d.rule === 'input-unreadable')) return [];
+    const input = entry.text ?? entry.input;
+    try {
+      return await readLines(input, entry.filename === undefined ? undefined : { filename: entry.filename });
+    } catch {
+      return [];
+    }
+  }
+
+  _textLegend() {
+    const t = this._t;
+    return h(
+      'ul',
+      { class: 'legend', 'aria-label': t.legend },
+      h('li', null, h('span', { class: 'swatch line-err', 'aria-hidden': 'true' }, '✖'), t.legendLineError),
+      h('li', null, h('span', { class: 'swatch line-warn', 'aria-hidden': 'true' }, '▲'), t.legendLineWarning),
+      h('li', null, h('span', { class: 'swatch line-info', 'aria-hidden': 'true' }, 'ℹ'), t.legendLineInfo),
+      h('li', null, h('mark', { class: 'swatch quote', 'aria-hidden': 'true' }, t.quoteSample), t.legendQuote),
     );
   }
 
@@ -437,7 +706,11 @@ export class NianbaoValidator extends HTMLElement {
     }
   }
 
-  /** Marks the cells a finding names and scrolls the first into view. */
+  /**
+   * Selects a finding: marks the cells it names in the tables and its line (with the words it
+   * quotes) in the text view, and shows the view that says more: the text for a finding about
+   * the report's words or one that names no cell, else the tables.
+   */
   _select(index) {
     const { result } = this._results[this._active];
     const toggleOff = this._selected === index;
@@ -446,7 +719,8 @@ export class NianbaoValidator extends HTMLElement {
       button.setAttribute('aria-pressed', String(Number(button.dataset.index) === this._selected));
     }
     for (const cell of this._panel.querySelectorAll('td.marked')) cell.classList.remove('marked');
-    if (toggleOff) return;
+    this._textView?.clear();
+    if (toggleOff) return Promise.resolve();
     const d = result.diagnostics[index];
     const cells = [];
     for (const id of d.cells) {
@@ -455,8 +729,26 @@ export class NianbaoValidator extends HTMLElement {
         cells.push(cell);
       }
     }
-    if (cells.length) cells[0].scrollIntoView({ block: 'center', inline: 'nearest' });
-    this._status('marked', cells.length);
+    const textFirst = Boolean(d.line) && (!cells.length || TEXT_FIRST.has(d.rule));
+    if (!textFirst) {
+      if (cells.length && this._view !== 'tables') this._showView('tables');
+      if (cells.length) cells[0].scrollIntoView({ block: 'center', inline: 'nearest' });
+      this._status('marked', cells.length, d.line);
+      // The line is marked in the text view too (when it has been read), for a look there.
+      if (d.line && this._textView) this._textView.mark(d.line, d.message);
+      return Promise.resolve();
+    }
+    const detail = this._detail;
+    return this._showView('text').then((view) => {
+      if (detail !== this._detail || this._selected !== index) return;
+      const marked = view && view.mark(d.line, d.message);
+      if (!marked) {
+        this._status('marked', cells.length);
+        return;
+      }
+      view.reveal({ page: this._textPanel.closest('.views') });
+      this._status('markedText', d.line, Boolean(marked.quoted), cells.length);
+    });
   }
 
   _renderStats(result) {

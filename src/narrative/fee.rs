@@ -5,21 +5,21 @@
 
 use std::ops::Range;
 
-use super::text::{find, passages, starts_with, Passage};
+use super::text::{starts_with, Clause, Keys, Lexicon, Passage, Prose};
 use crate::document::Document;
 use crate::locate::{Meta, SectionFound};
 
 /// Words that show a passage speaks of fees.
-const FEE_WORDS: &[&str] = &["处理费", "收费", "费用", "缴费", "收取"];
-const NOTICE_WORDS: &[&str] = &["收费通知", "缴费通知", "收费告知", "缴费告知", "收费决定"];
+const FEE_WORDS: Lexicon = Lexicon::new(&["处理费", "收费", "费用", "缴费", "收取"]);
+const NOTICE_WORDS: Lexicon = Lexicon::new(&["收费通知", "缴费通知", "收费告知", "缴费告知", "收费决定"]);
 /// `未发出收费通知`.
-const NOT_SENT: &[&str] = &[
+const NOT_SENT: Lexicon = Lexicon::new(&[
     "未发出", "未发送", "未下发", "未送达", "未开具", "未出具", "未寄送", "没有发出", "没有发送", "未曾发出", "未向申请人发出",
     "未向申请人发送", "未发",
-];
+]);
 /// `未发生收费事项`, `不存在收费情况`.
-const NOT_ARISEN: &[&str] =
-    &["未发生", "不存在", "未产生", "未出现", "未涉及", "不涉及", "没有发生", "没有产生", "没有涉及", "未有", "无"];
+const NOT_ARISEN: Lexicon =
+    Lexicon::new(&["未发生", "不存在", "未产生", "未出现", "未涉及", "不涉及", "没有发生", "没有产生", "没有涉及", "未有", "无"]);
 const MATTERS: &[&str] = &["事项", "情况", "行为", "活动", "问题", "业务", "工作"];
 const MAX_GAP: usize = 16;
 
@@ -38,6 +38,11 @@ pub struct FeeSection {
 /// Section 六 from its heading line (which may carry text after a colon) to the next section
 /// heading, the signature date or the end of the document.
 pub fn fee_section(doc: &Document, sections: &[SectionFound], meta: &Meta) -> Option<FeeSection> {
+    fee_section_in(&Prose::of(doc), doc, sections, meta)
+}
+
+/// [`fee_section`] of a document whose prose is read already.
+pub fn fee_section_in(prose: &Prose, doc: &Document, sections: &[SectionFound], meta: &Meta) -> Option<FeeSection> {
     let heading = sections.iter().rev().find(|s| s.heading.number == 6)?;
     let end = sections
         .iter()
@@ -47,42 +52,45 @@ pub fn fee_section(doc: &Document, sections: &[SectionFound], meta: &Meta) -> Op
         .min()
         .unwrap_or(doc.lines.len() + 1);
     let mut section = FeeSection { heading_line: heading.line, ..FeeSection::default() };
-    for passage in passages(doc) {
+    for passage in &prose.passages {
         let first = passage.line_at(0);
         if first < heading.line || first >= end {
             continue;
         }
-        read_passage(&passage, &mut section);
+        read_passage(passage, prose.clauses(passage), &mut section);
     }
     Some(section)
 }
 
-fn read_passage(passage: &Passage, section: &mut FeeSection) {
+/// Reads a passage, whose clauses are `clauses`.
+fn read_passage(passage: &Passage, clauses: &[Clause], section: &mut FeeSection) {
     let chars = &passage.chars;
-    section.mentions_fees |= FEE_WORDS.iter().any(|w| find(chars, w, 0).is_some());
-    for sentence in passage.sentences() {
-        for clause in passage.clauses(sentence) {
-            if find(&chars[..clause.end], "除", clause.start).is_some() {
-                continue;
-            }
-            let denies_notice = notice_not_sent(chars, clause.clone());
-            if denies_notice || no_fee_matter(chars, clause.clone()) {
-                section.no_fee_matter.push((passage.quote(clause.clone()), passage.line_at(clause.start)));
-            }
-            let names_notice = NOTICE_WORDS.iter().any(|w| find(&chars[..clause.end], w, clause.start).is_some());
-            section.mentions_notices |= names_notice && !denies_notice;
+    // Every fee word holds 费 or 取, and no word holds a clause break; every statement below
+    // names a fee (收费, 缴费…).
+    section.mentions_fees |= clauses.iter().any(|c| c.keys.has(Keys::FEE)) && FEE_WORDS.occurs(chars, 0);
+    for clause in clauses {
+        // A clause with 除 (除…外) speaks of an exception: skipped.
+        if !clause.keys.has(Keys::FEE) || clause.keys.has(Keys::EXCEPT) {
+            continue;
         }
+        let range = clause.range.clone();
+        let denies_notice = notice_not_sent(chars, range.clone());
+        if denies_notice || no_fee_matter(chars, range.clone()) {
+            section.no_fee_matter.push((passage.quote(range.clone()), passage.line_at(range.start)));
+        }
+        let names_notice = NOTICE_WORDS.occurs(&chars[..range.end], range.start);
+        section.mentions_notices |= names_notice && !denies_notice;
     }
 }
 
 fn notice_not_sent(chars: &[char], clause: Range<usize>) -> bool {
-    negation_then(chars, clause, NOT_SENT, |chars, at, _| NOTICE_WORDS.iter().any(|w| starts_with(chars, at, w)))
+    negation_then(chars, clause, &NOT_SENT, |chars, at, _| NOTICE_WORDS.starts_at(chars, at))
 }
 
 /// `未发生政府信息公开收费事项`: a negation of existence, then 收费 as a matter (收费事项,
 /// 收费的情况, or 收费 ending the clause). `向申请人收费` is about collecting: not this.
 fn no_fee_matter(chars: &[char], clause: Range<usize>) -> bool {
-    negation_then(chars, clause, NOT_ARISEN, |chars, at, end| {
+    negation_then(chars, clause, &NOT_ARISEN, |chars, at, end| {
         if !starts_with(chars, at, "收费") {
             return false;
         }
@@ -96,9 +104,12 @@ fn no_fee_matter(chars: &[char], clause: Range<usize>) -> bool {
 
 /// A negation from `negations` followed, within [`MAX_GAP`] characters and with no 向/收取/但
 /// between, by what `object` accepts.
-fn negation_then(chars: &[char], clause: Range<usize>, negations: &[&str], object: impl Fn(&[char], usize, usize) -> bool) -> bool {
+fn negation_then(chars: &[char], clause: Range<usize>, negations: &Lexicon, object: impl Fn(&[char], usize, usize) -> bool) -> bool {
     for start in clause.clone() {
-        for negation in negations {
+        if !negations.may_start(chars, start) {
+            continue; // no negation starts here
+        }
+        for negation in negations.words {
             if !starts_with(chars, start, negation) {
                 continue;
             }

@@ -105,8 +105,13 @@ pub enum Verdict {
 }
 
 pub fn judge(claim: &Claim, extraction: &Extraction) -> Verdict {
+    verdict(&claim.kind, extraction)
+}
+
+/// What the tables say of a claim of this kind.
+pub fn verdict(kind: &ClaimKind, extraction: &Extraction) -> Verdict {
     let tables = Tables(extraction);
-    match &claim.kind {
+    match kind {
         ClaimKind::Count { topic, stated } => count(&tables, *topic, *stated),
         ClaimKind::Share { topic, count, percent, decimals, base } => share(&tables, *topic, *count, *percent, *decimals, *base),
         ClaimKind::AllDone => at_most(&tables, &Reading { name: "表三结转下年度继续办理", terms: &[Total("t3.carried_forward")] }, 0.0),

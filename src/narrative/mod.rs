@@ -23,11 +23,15 @@ mod sentence;
 mod text;
 mod words;
 
+use std::cell::OnceCell;
+use std::ops::Range;
+
 use crate::document::Document;
 use crate::locate::Meta;
-pub use judge::{judge, Verdict};
-use sentence::{Says, Sentence};
-use text::passages;
+pub use judge::{judge, verdict, Verdict};
+use sentence::{Sentence, STATES};
+use text::Passage;
+pub use text::Prose;
 pub use words::Topic;
 
 /// A figure or fact the narrative states.
@@ -101,23 +105,78 @@ pub fn government_level(body: &str) -> Option<char> {
 
 /// Every claim the narrative of a document makes, in text order.
 pub fn scan(doc: &Document, meta: &Meta) -> Vec<Claim> {
-    let mut context = Context::of(meta);
-    if doc.lines.iter().any(|l| l.contains("本级")) {
-        // 市政府本级 set against 全市: the tables are then the government's own, 全市 is wider.
-        context.own_scope = None;
+    let prose = Prose::of(doc);
+    claims(&prose, doc, meta).into_iter().map(Stated::into_claim).collect()
+}
+
+/// A claim as found: its quote is taken only when asked for, since most claims agree with
+/// the tables and are never shown.
+pub struct Stated<'p> {
+    pub kind: ClaimKind,
+    /// 1-based line of the figure (or of the clause).
+    pub line: usize,
+    passage: &'p Passage<'p>,
+    quote: Range<usize>,
+}
+
+impl Stated<'_> {
+    /// The clause that states it, as written.
+    pub fn quote(&self) -> String {
+        self.passage.quote(self.quote.clone())
     }
+
+    pub fn into_claim(self) -> Claim {
+        Claim { quote: self.quote(), kind: self.kind, line: self.line }
+    }
+}
+
+/// Every claim the prose of `doc` makes, in text order ([`scan`] without the quotes).
+pub fn claims<'p>(prose: &'p Prose<'_>, doc: &Document, meta: &Meta) -> Vec<Stated<'p>> {
+    let setting = Setting { context: Context::of(meta), lines: &doc.lines, own_level_named: OnceCell::new() };
     let mut out = Vec::new();
-    for passage in passages(doc) {
-        let whole = 0..passage.chars.len();
-        let passage_says = Says {
-            applications: passage.contains(whole.clone(), "申请"),
-            disclosure: passage.contains(whole.clone(), "信息公开") || passage.contains(whole, "依申请公开"),
-        };
-        for range in passage.sentences() {
-            Sentence::new(&passage, range, context, passage_says).claims(&mut out);
-        }
+    for passage in &prose.passages {
+        passage_claims(prose, passage, &setting, &mut out);
     }
     out
+}
+
+/// What the scanner knows of the report, and what it finds out only when asked.
+pub(crate) struct Setting<'a> {
+    context: Context,
+    lines: &'a [String],
+    /// Some line says 本级.
+    own_level_named: OnceCell<bool>,
+}
+
+impl Setting<'_> {
+    /// 全县 (`level`) is the report's own scope: its body is that level's government, and no
+    /// line says 本级 (市政府本级 set against 全市: the tables are then the government's own,
+    /// 全市 is wider).
+    fn is_own_scope(&self, level: char) -> bool {
+        self.context.own_scope == Some(level) && !*self.own_level_named.get_or_init(|| names_own_level(self.lines))
+    }
+
+    fn year(&self) -> Option<u32> {
+        self.context.year
+    }
+}
+
+/// Some line says 本级 (looked for by its rarer character, 级).
+fn names_own_level(lines: &[String]) -> bool {
+    lines.iter().any(|l| l.match_indices('级').any(|(i, _)| l[..i].ends_with('本')))
+}
+
+fn passage_claims<'p>(prose: &Prose, passage: &'p Passage<'p>, setting: &Setting, out: &mut Vec<Stated<'p>>) {
+    let passage_says = OnceCell::new();
+    let mut found = Vec::new();
+    for (sentence, clauses) in prose.sentences(passage) {
+        // Most sentences hold neither a figure nor a statement word: their words go unread.
+        if !sentence.keys.has(STATES) {
+            continue;
+        }
+        Sentence::new(passage, sentence.range.clone(), setting, &passage_says).claims(clauses, &mut found);
+    }
+    out.extend(found.into_iter().map(|f| Stated { kind: f.kind, line: f.line, passage, quote: f.quote }));
 }
 
 #[cfg(test)]

@@ -37,16 +37,20 @@ const WORD_BEFORE_NUMERAL: &[char] = &['每', '逐', '单', '第', '统', '唯',
 /// `一件事` (a reform slogan), `件件`: not a count.
 const WORD_AFTER_PIECE: &[char] = &['事', '件', '一', '数', '次'];
 
-const CHINESE_NUMERALS: &str = "〇零一二两三四五六七八九十百千";
+/// 〇零一二两三四五六七八九十百千.
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(c, '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
+}
 
 /// Every figure with a unit (件 or %) in `chars[range]`.
 pub fn figures(chars: &[char], range: std::ops::Range<usize>) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let parsed = if chars[i].is_ascii_digit() && !preceded_by_number(chars, i, range.start) {
-            arabic(chars, i, range.end)
-        } else if CHINESE_NUMERALS.contains(chars[i]) && !preceded_by_numeral_word(chars, i, range.start) {
+        let c = chars[i];
+        let parsed = if c.is_ascii_digit() {
+            if preceded_by_number(chars, i, range.start) { None } else { arabic(chars, i, range.end) }
+        } else if is_chinese_numeral(c) && !preceded_by_numeral_word(chars, i, range.start) {
             chinese(chars, i, range.end)
         } else {
             None
@@ -71,13 +75,13 @@ fn preceded_by_number(chars: &[char], i: usize, start: usize) -> bool {
 }
 
 fn preceded_by_numeral_word(chars: &[char], i: usize, start: usize) -> bool {
-    i > start && (CHINESE_NUMERALS.contains(chars[i - 1]) || WORD_BEFORE_NUMERAL.contains(&chars[i - 1]))
+    i > start && (is_chinese_numeral(chars[i - 1]) || WORD_BEFORE_NUMERAL.contains(&chars[i - 1]))
 }
 
 /// `1,234.5` at `i`: (value, decimals, end).
 fn arabic(chars: &[char], i: usize, end: usize) -> Option<(f64, u32, usize)> {
     let mut k = i;
-    let mut digits = String::new();
+    let mut digits = Digits::default();
     while k < end {
         let c = chars[k];
         if c.is_ascii_digit() {
@@ -93,7 +97,6 @@ fn arabic(chars: &[char], i: usize, end: usize) -> Option<(f64, u32, usize)> {
     }
     let mut decimals = 0;
     if k + 1 < end && chars[k] == '.' && chars[k + 1].is_ascii_digit() {
-        digits.push('.');
         k += 1;
         while k < end && chars[k].is_ascii_digit() {
             digits.push(chars[k]);
@@ -101,21 +104,58 @@ fn arabic(chars: &[char], i: usize, end: usize) -> Option<(f64, u32, usize)> {
             k += 1;
         }
     }
-    Some((digits.parse().ok()?, decimals, k))
+    Some((digits.value(decimals)?, decimals, k))
+}
+
+/// The digits of a number, read without allocating where they fit in a `u64`.
+#[derive(Default)]
+struct Digits {
+    /// The digits as an integer (decimals included), while at most [`Digits::EXACT`] of them.
+    mantissa: u64,
+    count: usize,
+    /// All the digits as text, once there are more than [`Digits::EXACT`].
+    long: Option<String>,
+}
+
+impl Digits {
+    /// Digits an `f64` holds exactly (below 2^53).
+    const EXACT: usize = 15;
+
+    fn push(&mut self, c: char) {
+        self.count += 1;
+        if self.count <= Self::EXACT {
+            self.mantissa = self.mantissa * 10 + u64::from(c as u8 - b'0');
+        } else {
+            self.long.get_or_insert_with(|| format!("{:0width$}", self.mantissa, width = Self::EXACT)).push(c);
+        }
+    }
+
+    /// The value with the last `decimals` digits after the point. An exact integer divided by
+    /// an exact power of ten rounds once, as parsing the decimal text does, so both agree.
+    fn value(&self, decimals: u32) -> Option<f64> {
+        if let Some(text) = &self.long {
+            let point = text.len() - decimals as usize;
+            let text = if decimals > 0 { format!("{}.{}", &text[..point], &text[point..]) } else { text.clone() };
+            return text.parse().ok();
+        }
+        if self.count == 0 {
+            return None;
+        }
+        Some(self.mantissa as f64 / 10f64.powi(decimals as i32))
+    }
 }
 
 /// `十二`, `一百零五`, `两千`, `三` at `i`: (value, 0, end). A lone `零`/`〇` is not a count
 /// (`零件` means machine parts).
 fn chinese(chars: &[char], i: usize, end: usize) -> Option<(f64, u32, usize)> {
     let mut k = i;
-    while k < end && CHINESE_NUMERALS.contains(chars[k]) {
+    while k < end && is_chinese_numeral(chars[k]) {
         k += 1;
     }
-    let text: String = chars[i..k].iter().collect();
-    if text == "零" || text == "〇" {
+    if k == i + 1 && matches!(chars[i], '零' | '〇') {
         return None;
     }
-    Some((small_chinese_number(&text)? as f64, 0, k))
+    Some((chinese_value(chars[i..k].iter().copied())? as f64, 0, k))
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
@@ -135,10 +175,15 @@ fn chinese_digit(c: char) -> Option<u32> {
 }
 
 /// Parses Chinese numerals below ten thousand: `十二` 12, `一百零五` 105, `两千三百` 2300.
+#[cfg(test)]
 pub fn small_chinese_number(text: &str) -> Option<u32> {
+    chinese_value(text.chars())
+}
+
+fn chinese_value(numerals: impl Iterator<Item = char>) -> Option<u32> {
     let mut total = 0u32;
     let mut digit: Option<u32> = None;
-    for c in text.chars() {
+    for c in numerals {
         if let Some(value) = chinese_digit(c) {
             if digit.is_some_and(|v| v != 0) && value != 0 {
                 return None; // two digits in a row (一二) is not a number
@@ -166,7 +211,7 @@ pub fn small_chinese_number(text: &str) -> Option<u32> {
 /// or `%`.
 fn with_unit(chars: &[char], start: usize, digits_end: usize, end: usize, value: f64, decimals: u32) -> Option<Figure> {
     let mut k = digits_end;
-    let mut approximate = APPROX_BEFORE.iter().any(|w| ends_with(chars, start, w));
+    let mut approximate = false;
     if k < end && APPROX_INSIDE.contains(&chars[k]) {
         approximate = true;
         k += 1;
@@ -184,6 +229,7 @@ fn with_unit(chars: &[char], start: usize, digits_end: usize, end: usize, value:
         return None;
     }
     k += 1;
+    approximate |= APPROX_BEFORE.iter().any(|w| ends_with(chars, start, w));
     approximate |= APPROX_AFTER.iter().any(|w| k < end && starts_with(chars, k, w));
     Some(Figure { start, end: k, value, decimals, unit, approximate })
 }

@@ -5,8 +5,7 @@
 //! `予以公开和部分公开` is one word (not 予以公开 + 部分公开), `上年结转` is not `上年`, and
 //! `不予处理` is not `处理`.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::text::{char_at, char_count, first_char, Sieve};
 
 /// What a count in the narrative describes. Each topic has the readings of
 /// [`super::judge::readings`]; where a phrase has two plausible readings both are accepted.
@@ -125,7 +124,7 @@ macro_rules! words {
     };
 }
 
-static DICTIONARY: &[&[(&str, Word)]] = &[
+const DICTIONARY: &[&[(&str, Word)]] = &[
     topic!(Carried, true, ["上年结转", "上年度结转", "上一年度结转", "上一年结转", "去年结转", "往年结转"]),
     topic!(CarriedForward, true, [
         "结转下年度", "结转下一年度", "结转下一年", "结转下年", "结转到下一年", "结转至下一年", "结转至下年",
@@ -207,37 +206,162 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// The dictionary by first character, longest words first.
-type Index = HashMap<char, Vec<(Vec<char>, Word)>>;
+/// The dictionary, for finding the longest word at a position; built at compile time. Words
+/// of two or more characters are bucketed by their first two characters, so most positions
+/// (whose two characters begin no word) cost one table look-up; one-character words are few.
+struct Index {
+    /// The words of bucket `b` are `long[bucket_start[b]..bucket_start[b + 1]]`, in
+    /// dictionary order.
+    bucket_start: [u16; BUCKETS + 1],
+    long: [Entry; SIZE.long],
+    /// The one-character words, in dictionary order, and a sieve of them.
+    short: [(char, Word); SIZE.short],
+    short_sieve: Sieve,
+    /// A sieve of the first characters of all words: where it says no, no word starts.
+    firsts: Sieve,
+    /// The characters of every word of two or more, one after the other.
+    text: [char; SIZE.chars],
+}
 
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = Index::new();
-        for (text, word) in DICTIONARY.iter().flat_map(|group| group.iter()) {
-            let chars: Vec<char> = text.chars().collect();
-            index.entry(chars[0]).or_default().push((chars, *word));
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The first two characters.
+    head: [char; 2],
+    /// The word's characters in `text`.
+    at: u16,
+    len: u16,
+    word: Word,
+}
+
+const BUCKETS: usize = 1024;
+
+const fn bucket(head: [char; 2]) -> usize {
+    (head[0] as usize).wrapping_mul(31).wrapping_add(head[1] as usize) % BUCKETS
+}
+
+/// How many words of one character and of more the dictionary has, and the characters of
+/// the longer ones.
+struct Size {
+    short: usize,
+    long: usize,
+    chars: usize,
+}
+
+const SIZE: Size = {
+    let mut size = Size { short: 0, long: 0, chars: 0 };
+    let mut g = 0;
+    while g < DICTIONARY.len() {
+        let mut w = 0;
+        while w < DICTIONARY[g].len() {
+            match char_count(DICTIONARY[g][w].0) {
+                1 => size.short += 1,
+                n => {
+                    size.long += 1;
+                    size.chars += n;
+                }
+            }
+            w += 1;
         }
-        for entries in index.values_mut() {
-            entries.sort_by_key(|(chars, _)| std::cmp::Reverse(chars.len()));
+        g += 1;
+    }
+    size
+};
+
+static INDEX: Index = Index::build();
+
+impl Index {
+    const fn build() -> Index {
+        const NONE: Entry = Entry { head: ['\0'; 2], at: 0, len: 0, word: Word::Mask };
+        let mut index = Index {
+            bucket_start: [0; BUCKETS + 1],
+            long: [NONE; SIZE.long],
+            short: [('\0', Word::Mask); SIZE.short],
+            short_sieve: Sieve::EMPTY,
+            firsts: Sieve::EMPTY,
+            text: ['\0'; SIZE.chars],
+        };
+        // The longer words' characters, and how many fall in each bucket.
+        let mut entries = [NONE; SIZE.long];
+        let (mut long, mut short, mut at) = (0, 0, 0);
+        let mut g = 0;
+        while g < DICTIONARY.len() {
+            let mut w = 0;
+            while w < DICTIONARY[g].len() {
+                let (text, word) = DICTIONARY[g][w];
+                let first = first_char(text);
+                index.firsts.insert(first);
+                if char_count(text) == 1 {
+                    index.short[short] = (first, word);
+                    index.short_sieve.insert(first);
+                    short += 1;
+                } else {
+                    let start = at;
+                    let mut byte = 0;
+                    while byte < text.len() {
+                        let (c, width) = char_at(text, byte);
+                        index.text[at] = c;
+                        at += 1;
+                        byte += width;
+                    }
+                    let head = [index.text[start], index.text[start + 1]];
+                    entries[long] = Entry { head, at: start as u16, len: (at - start) as u16, word };
+                    index.bucket_start[bucket(head) + 1] += 1;
+                    long += 1;
+                }
+                w += 1;
+            }
+            g += 1;
+        }
+        let mut b = 0;
+        while b < BUCKETS {
+            index.bucket_start[b + 1] += index.bucket_start[b];
+            b += 1;
+        }
+        // Placed by bucket, dictionary order kept within one (a counting sort).
+        let mut next = index.bucket_start;
+        let mut e = 0;
+        while e < SIZE.long {
+            let b = bucket(entries[e].head);
+            index.long[next[b] as usize] = entries[e];
+            next[b] += 1;
+            e += 1;
         }
         index
-    })
+    }
+
+    /// The longest word at `chars[i..end]` (the first in the dictionary among equally long
+    /// ones): (its length, the word).
+    fn longest_at(&self, chars: &[char], i: usize, end: usize) -> Option<(usize, Word)> {
+        let mut best: Option<(usize, Word)> = None;
+        if i + 1 < end {
+            let head = [chars[i], chars[i + 1]];
+            let b = bucket(head);
+            for e in &self.long[self.bucket_start[b] as usize..self.bucket_start[b + 1] as usize] {
+                let (at, len) = (e.at as usize, e.len as usize);
+                let longer = best.is_none_or(|(best_len, _)| len > best_len);
+                if e.head == head && longer && i + len <= end && chars[i + 2..i + len] == self.text[at + 2..at + len] {
+                    best = Some((len, e.word));
+                }
+            }
+        }
+        if best.is_some() || !self.short_sieve.may_hold(chars[i]) {
+            return best;
+        }
+        self.short.iter().find(|(c, _)| *c == chars[i]).map(|(_, word)| (1, *word))
+    }
 }
 
 /// The words of `chars[range]`, left to right, the longest at each position.
 pub fn words(chars: &[char], range: std::ops::Range<usize>) -> Vec<Hit> {
-    let index = index();
+    let index = &INDEX;
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        let best = index.get(&chars[i]).and_then(|entries| {
-            entries
-                .iter()
-                .find(|(text, _)| i + text.len() <= range.end && chars[i..i + text.len()] == text[..])
-                .map(|(text, word)| (text.len(), *word))
-        });
-        match best {
+        if !index.firsts.may_hold(chars[i]) {
+            i += 1; // no word starts here: most characters
+            continue;
+        }
+        match index.longest_at(chars, i, range.end) {
             Some((len, word)) => {
                 out.push(Hit { word, start: i, end: i + len });
                 i += len;
@@ -246,6 +370,17 @@ pub fn words(chars: &[char], range: std::ops::Range<usize>) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// The hits of `hits` (the words of a sentence) that lie in `range`: the words of a clause, or
+/// of the part of a clause before a figure. No word holds a clause or sentence break, a `件`
+/// or `%` but at its end, or a numeral a figure could start at (see the tests), so reading the
+/// sentence once gives the words a fresh reading of the range would give.
+pub fn hits_in(hits: &[Hit], range: std::ops::Range<usize>) -> &[Hit] {
+    let from = hits.partition_point(|h| h.start < range.start);
+    let to = from + hits[from..].partition_point(|h| h.start < range.end);
+    debug_assert!(hits[from..to].iter().all(|h| h.end <= range.end), "a word across a clause or figure");
+    &hits[from..to]
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+//! Bytes → text: UTF-8 (with or without BOM), UTF-16 (with BOM, or recognised by its zero
+//! bytes), GB18030/GBK.
 //!
 //! GBK is chosen when the bytes are not valid UTF-8, or when an HTML `<meta charset>` says so.
 //! Native builds decode GB18030 with `encoding_rs`; the wasm build asks the host's
@@ -14,8 +15,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Ok(utf16(rest, u16::from_be_bytes));
     }
+    if let Some(text) = utf16_without_bom(bytes) {
+        return Ok(text);
+    }
     if looks_binary(bytes) {
-        return Err("输入不是文本（含有大量控制字符或零字节），无法读取；支持的格式：文本、HTML、DOCX".into());
+        return Err("输入不是文本（含有零字节或大量控制字符），无法读取；支持的格式：文本、HTML、DOCX".into());
     }
     let declared_gbk = declared_charset(bytes).is_some_and(|c| {
         matches!(c.as_str(), "gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936" | "euc-cn")
@@ -24,6 +28,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         Ok(text) if !declared_gbk => Ok(text.to_string()),
         // A page that says GBK but is valid UTF-8 was re-saved by a tool that kept the old meta.
         Ok(text) if !has_non_ascii(bytes) || !valid_gbk_pairs(bytes) => Ok(text.to_string()),
+        Err(_) if !declared_gbk && mostly_utf8(bytes) => Ok(String::from_utf8_lossy(bytes).into_owned()),
         _ => decode_gb18030(bytes),
     }
 }
@@ -31,6 +36,51 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
 fn utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16) -> String {
     let units = bytes.chunks_exact(2).map(|p| to_unit([p[0], p[1]]));
     char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect()
+}
+
+/// UTF-16 saved without a byte-order mark (some Windows tools do): every ASCII character
+/// (digits, spaces, line breaks) has a zero byte, always on the same side of its pair. Taken
+/// only when at least one unit in eight has that zero, at most a quarter as many have it on the
+/// other side (CJK characters such as 开 U+5F00 and 一 U+4E00 do), and the decoded sample reads
+/// as text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let (mut zero_first, mut zero_second) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        zero_first += usize::from(pair[0] == 0);
+        zero_second += usize::from(pair[1] == 0);
+    }
+    let to_unit: fn([u8; 2]) -> u16 = if zero_second * 8 >= units && zero_first * 4 <= zero_second {
+        u16::from_le_bytes
+    } else if zero_first * 8 >= units && zero_second * 4 <= zero_first {
+        u16::from_be_bytes
+    } else {
+        return None;
+    };
+    let head = utf16(sample, to_unit);
+    let total = head.chars().count();
+    let odd = head
+        .chars()
+        .filter(|c| *c == '\u{fffd}' || *c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')))
+        .count();
+    (odd * 50 <= total).then(|| utf16(bytes, to_unit))
+}
+
+/// UTF-8 with a few stray invalid bytes (a cut download, one byte of another encoding): at
+/// most one invalid byte per hundred multi-byte characters. GBK text is never read this way:
+/// its pairs hardly ever form valid UTF-8 sequences. Decoding such text as GB18030 would turn
+/// every Chinese character into two wrong ones without a single decoding error.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > 0 && invalid * 100 <= multibyte
 }
 
 fn has_non_ascii(bytes: &[u8]) -> bool {
@@ -116,12 +166,37 @@ mod tests {
     }
 
     #[test]
+    fn utf16_without_bom_both_orders() {
+        let text = "总计\t12\n自然人 3\n一、公开 5\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
+        // Zeros on both sides, or a decoding full of control characters, is not UTF-16 text.
+        assert!(decode(&[0, 0, 1, 0, 0, 0, 2, 0, 3, 0, 0, 0]).is_err());
+        assert!(decode(&[1, 0, 2, 0, 3, 0, 4, 0]).is_err());
+    }
+
+    #[test]
     fn gbk_detected_from_bytes_and_meta() {
         let gbk = [0xD7, 0xDC, 0xBC, 0xC6]; // 总计
         assert_eq!(decode(&gbk).unwrap(), "总计");
         let mut page = b"<meta charset=\"gbk\"><p>".to_vec();
         page.extend_from_slice(&gbk);
         assert!(decode(&page).unwrap().ends_with("总计"));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = "总计".repeat(100).into_bytes();
+        bytes.insert(6, 0xFF);
+        let text = decode(&bytes).unwrap();
+        assert_eq!(text.matches("总计").count(), 100);
+        assert!(text.contains('\u{fffd}'));
+        // GBK, even with a stray byte, is still GBK.
+        let mut gbk = [0xD7, 0xDC, 0xBC, 0xC6].repeat(100);
+        gbk.insert(4, 0xFF);
+        assert_eq!(decode(&gbk).unwrap().matches("总计").count(), 100);
     }
 
     #[test]

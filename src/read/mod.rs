@@ -89,6 +89,12 @@ pub fn read(bytes: &[u8], source: &Source) -> (InputKind, usize, Document) {
 /// Reads text that is already decoded (pasted text, or a string from JavaScript).
 pub fn read_str(text: &str, ext: Option<&str>) -> (InputKind, usize, Document) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        let mut doc = Document::default();
+        let message = if text.is_empty() { "输入为空，未作检查" } else { "输入只有空白字符，没有可检查的文字，未作检查" };
+        doc.problems.push(ReadProblem { message: message.into(), fatal: true });
+        return (InputKind::Text, text.chars().count(), doc);
+    }
     let chars = text.chars().count();
     let is_html = match ext {
         Some("htm" | "html" | "xhtml" | "shtml") => true,

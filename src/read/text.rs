@@ -11,7 +11,7 @@
 
 use super::Limits;
 use crate::document::{Document, ReadProblem};
-use crate::normalize::is_figure_token;
+use crate::normalize::{is_figure_token, is_invisible};
 
 pub fn read_text(text: &str, limits: &Limits) -> Document {
     let mut doc = Document::default();
@@ -26,7 +26,8 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
         }
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let row = split_row(line);
-        cells += row.as_ref().map_or(1, Vec::len);
+        // Prose and blank lines are bounded by the line limit; only table rows count as cells.
+        cells += row.as_ref().map_or(0, Vec::len);
         if cells > limits.max_cells {
             doc.problems.push(ReadProblem {
                 message: format!("表格单元格过多：超过上限 {} 个，未作检查", limits.max_cells),
@@ -108,9 +109,11 @@ fn label_and_figures(line: &str) -> Option<Vec<String>> {
 }
 
 /// A label with a figure or sentence punctuation inside is prose (`同意公开答复 9 件，…`):
-/// table labels carry no figures beyond their leading number (`1.`).
+/// table labels carry no figures beyond their leading number (`1.`), which may come after an
+/// invisible mark (`\u{200e}1.`).
 fn is_prose(token: &str) -> bool {
-    let body = token.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．'));
+    let body =
+        token.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '、' | '．') || is_invisible(c));
     body.chars().any(|c| c.is_ascii_digit() || matches!(c, '。' | '；' | ';' | '：'))
 }
 

@@ -1,7 +1,7 @@
 //! `fee-statement`: section 六 of a 2021-template report is silent on the 信息处理费, or says
 //! no fee matter arose while table 三 shows applications lapsed for unpaid fees.
 use super::{fmt_num, Report, Rule};
-use crate::narrative::fee::fee_section;
+use crate::narrative::fee::fee_section_in;
 use crate::result::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -24,7 +24,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     if extraction.template.id != "2021" {
         return;
     }
-    let Some(section) = fee_section(report.doc, report.sections, report.meta) else { return };
+    let Some(section) = fee_section_in(report.prose(), report.doc, report.sections, report.meta) else { return };
     if !section.mentions_fees {
         out.push(
             RULE.diagnostic("第六部分未说明信息处理费的收取情况（2021 版格式要求说明，未收取也应写明）")

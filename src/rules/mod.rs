@@ -31,6 +31,7 @@ mod year_mismatch;
 use crate::document::Document;
 use crate::extract::Extraction;
 use crate::locate::{Meta, SectionFound};
+use crate::narrative::Prose;
 use crate::result::{Diagnostic, Severity};
 use crate::template::Template;
 
@@ -40,11 +41,19 @@ pub struct Report<'a> {
     pub meta: &'a Meta,
     pub sections: &'a [SectionFound],
     pub extraction: Option<&'a Extraction>,
+    /// The prose outside the tables, read on first use and shared by the narrative rules
+    /// (start it empty: `OnceCell::new()`); see [`Report::prose`].
+    pub prose: std::cell::OnceCell<Prose<'a>>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
     pub fn template(&self) -> Option<&'static Template> {
         self.extraction.map(|e| e.template)
+    }
+
+    /// The passages of prose, read once for all the rules that need them.
+    pub fn prose(&self) -> &Prose<'a> {
+        self.prose.get_or_init(|| Prose::of(self.doc))
     }
 }
 

@@ -1,6 +1,6 @@
 //! `text-table-mismatch`: the narrative states a figure the tables contradict.
 use super::{fmt_num, Report, Rule};
-use crate::narrative::{judge, scan, Claim, ClaimKind, Verdict};
+use crate::narrative::{claims, verdict, Claim, ClaimKind, Verdict};
 use crate::result::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -22,8 +22,9 @@ pub const RULE: Rule = Rule {
 
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
-    for claim in scan(report.doc, report.meta) {
-        if let Verdict::Disagrees { expected, actual, cells, explain } = judge(&claim, extraction) {
+    for found in claims(report.prose(), report.doc, report.meta) {
+        if let Verdict::Disagrees { expected, actual, cells, explain } = verdict(&found.kind, extraction) {
+            let claim = found.into_claim(); // quoted only now: most claims agree
             out.push(
                 RULE.diagnostic(format!("正文“{}”{}，但{}", claim.quote, stated(&claim), explain))
                     .cells(cells)

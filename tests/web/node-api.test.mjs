@@ -2,7 +2,7 @@
 // batch calls, rules and limits, the sorted JSON, and recovery from a trapped instance.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -148,4 +148,42 @@ test('toSortedJson writes numbers as serde_json does', () => {
   ];
   for (const [value, text] of cases) assert.equal(nb.toSortedJson(value), text, String(value));
   assert.equal(nb.toSortedJson({ b: [1, null, 'a\u0001"'], a: { z: 1, é: 2 }, u: undefined }), '{"a":{"z":1,"é":2},"b":[1,null,"a\\u0001\\""]}');
+});
+
+test('CSV exports: BOM, RFC 4180 quoting, formula-like text defused, numbers kept', async () => {
+  const { csvField, cellsCsv, findingsCsv, resultsJson } = await import(pathToFileURL(join(NPM, 'export.js')).href);
+  assert.equal(csvField('=1+1'), "'=1+1");
+  assert.equal(csvField('+86'), "'+86");
+  assert.equal(csvField('-x'), "'-x");
+  assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvField('a,b'), '"a,b"');
+  assert.equal(csvField('say "hi"'), '"say ""hi"""');
+  assert.equal(csvField('two\nlines'), '"two\nlines"');
+  assert.equal(csvField('=a,"b"'), `"'=a,""b"""`);
+  assert.equal(csvField(-3), '-3');
+  assert.equal(csvField(0.25), '0.25');
+  assert.equal(csvField(null), '');
+  const result = nb.validateSync(withErrors, { filename: '=HYPERLINK("x").txt' });
+  const csv = cellsCsv([result]);
+  assert.ok(csv.startsWith('\uFEFF报告,'));
+  assert.ok(csv.includes(`"'=HYPERLINK(""x"").txt"`), 'the name, defused and quoted');
+  assert.equal(csv.split('\r\n').length, 3, 'header, one row, final line end');
+  const findings = findingsCsv([{ name: 'e.txt', result }]);
+  assert.equal(findings.trimEnd().split('\r\n').length, 1 + result.diagnostics.length);
+  assert.deepEqual(JSON.parse(resultsJson([result])), JSON.parse(nb.toSortedJson(result)));
+});
+
+test('openBatch gives what validateBatchSync gives, one report at a time', async () => {
+  const { batch: makeBatch } = await import('./reports.mjs');
+  const items = makeBatch(8).map((r) => ({ input: Buffer.from(r.text), filename: r.name }));
+  const whole = nb.validateBatchSync(items, { human: true, table: true });
+  const batch = nb.openBatch();
+  for (const { input, filename } of items) batch.add(input, filename);
+  const stepwise = batch.finish({ human: true, table: true });
+  assert.equal(nb.toSortedJson(stepwise), nb.toSortedJson(whole));
+  assert.equal(whole.links.length, 4);
+  const dir = join(ROOT, 'tests/fixtures/narrative');
+  const names = readdirSync(dir).filter((n) => /\.(md|txt)$/.test(n)).sort();
+  const table = nb.validateBatchSync(names.map((n) => ({ input: readFileSync(join(dir, n)), filename: n })), { table: true }).table;
+  assert.equal(table, run(RUST_CLI, ['check', '--format', 'table', ...names], { cwd: dir }).stdout);
 });

@@ -80,6 +80,32 @@ test('the findings work offline: a click marks the cells', async () => {
   assert.equal(await page.locator('nianbao-validator td.marked').count(), 1);
 });
 
+test('offline, a batch runs on the main thread with progress; a PDF says it needs the online page', async () => {
+  const { batch } = await import('./reports.mjs');
+  const reports = batch(20).map(({ name, text }) => ({ name, text }));
+  const pdf = readFileSync(join(ROOT, 'tests/fixtures/pdf/report-a.pdf')).toString('base64');
+  const out = await page.evaluate(
+    async ({ reports, pdf }) => {
+      const el = document.querySelector('nianbao-validator');
+      const files = reports.map(({ name, text }) => new File([text], name));
+      files.push(new File([Uint8Array.from(atob(pdf), (c) => c.charCodeAt(0))], 'report-a.pdf'));
+      const results = await el.checkFiles(files);
+      const root = el.shadowRoot;
+      return {
+        rows: root.querySelectorAll('table.summary tbody tr').length,
+        progress: root.querySelector('.progress-label').textContent,
+        errors: results.map((r) => r.summary.errors),
+        pdf: results.at(-1).diagnostics[0].message,
+      };
+    },
+    { reports, pdf },
+  );
+  assert.equal(out.rows, 21);
+  assert.equal(out.progress, '已检查 21/21');
+  assert.deepEqual(out.errors.slice(0, 20).map((n) => n > 0), reports.map((_, i) => i % 10 === 3 || i % 25 === 7));
+  assert.match(out.pdf, /离线单文件版不含 PDF 读取组件/);
+});
+
 test('no request but the file itself; no CSP violation or error', () => {
   assert.deepEqual(page.record.requests.filter((u) => u !== url), []);
   assert.deepEqual(page.record.violations, []);

@@ -118,3 +118,15 @@ test('the installed package serves the widget to a page (strict CSP, same origin
     await server.close();
   }
 });
+
+test('the tarball carries pdf.js (vendored, no dependency): npx nianbao reads a PDF', () => {
+  const list = run('tar', ['-tzf', TGZ]).stdout.trim().split('\n');
+  for (const file of ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs', 'pdfjs/LICENSE', 'pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'pdfjs/cmaps/Adobe-GB1-UCS2.bcmap', 'widget-worker.js', 'pdf.js', 'check.js', 'export.js']) {
+    assert.ok(list.includes(`package/${file}`), file);
+  }
+  copyFileSync(join(ROOT, 'tests/fixtures/pdf/report-a.pdf'), join(scratch, 'report-a.pdf'));
+  const npx = run('npx', ['--no', 'nianbao', 'check', '--format', 'table', 'report-a.pdf'], { cwd: scratch, env: npmEnv });
+  assert.equal(npx.status, 0, npx.stderr);
+  assert.match(npx.stdout, /report-a\.pdf +示例县交通运输局 +2023 +2021 版 +0 +0 +50 +48/);
+  assert.equal(npx.stderr, '', 'no warnings from pdf.js');
+});

@@ -105,7 +105,7 @@ test('clicking a finding marks the cells it names and scrolls them into view', a
     return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
   });
   assert.ok(inView, 'the first marked cell is in the viewport');
-  assert.equal(await status(), '已在表中标出 5 个单元格');
+  assert.equal(await status(), '已在表中标出 5 个单元格；原文第 69 行亦已标出', 'the tables stay in front; the line is marked in the text view too');
 });
 
 test('Enter on a finding (a button) marks its cells; arrow keys move between findings', async () => {
@@ -135,20 +135,21 @@ test('suspect-cell shows the proposed value in the finding and in the cell', asy
   assert.ok(await cell.locator('.fix').isVisible());
 });
 
-test('upload flow: several files give one result each, as tabs', async () => {
+test('upload flow: several files give one result each, in the summary table', async () => {
   const files = [join(ROOT, 'www/sample-report.txt'), join(ROOT, 'www/sample-report-errors.txt')];
   if (existsSync(DOCX)) files.push(DOCX);
-  await page.setInputFiles(`${W} input[type="file"]`, files);
+  await page.setInputFiles(`${W} input[type="file"]:not([webkitdirectory])`, files);
   await page.waitForFunction(() => document.querySelector('nianbao-validator').shadowRoot.querySelector('[role="status"]').textContent.startsWith('已检查'));
   assert.match(await status(), new RegExp(`^已检查 ${files.length} 个文件`));
-  const tabs = page.locator(`${W} [role="tab"]`);
-  assert.equal(await tabs.count(), files.length);
-  assert.equal(await tabs.nth(0).getAttribute('aria-selected'), 'true');
-  await tabs.nth(1).click();
-  assert.equal(await page.locator(`${W} [role="tab"]`).nth(1).getAttribute('aria-selected'), 'true');
+  const rows = page.locator(`${W} table.summary tbody tr`);
+  assert.equal(await rows.count(), files.length);
+  assert.equal(await page.locator(`${W} .panel .report-head`).count(), 0, 'no report opened yet');
+  await rows.nth(1).locator('button.open').click();
+  assert.equal(await rows.nth(1).getAttribute('aria-current'), 'true');
   assert.equal(await page.locator(`${W} .counts .count.error`).textContent(), '✖4 个错误');
-  await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.locator(`${W} [role="tab"]`).nth(0).getAttribute('aria-selected'), 'true');
+  await rows.nth(0).locator('button.open').press('Enter');
+  assert.equal(await rows.nth(0).getAttribute('aria-current'), 'true');
+  assert.equal(await rows.nth(1).getAttribute('aria-current'), null);
   assert.equal(await page.locator(`${W} .count.clean`).count(), 1);
   const results = await page.evaluate(() => document.querySelector('nianbao-validator').results.map((r) => [r.input.name, r.summary.errors]));
   assert.deepEqual(results.slice(0, 2), [['sample-report.txt', 0], ['sample-report-errors.txt', 4]]);

@@ -31,8 +31,12 @@ function wasmBytes() {
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
-configure({ load: async () => wasmBytes() });
-export { init, validate, validateSync, validateBatch, validateBatchSync, human, humanSync, rules, rulesText, limits, engine, toSortedJson, __trapForTests } from './core.js';
+// No pdf.js and no worker in the single file: a PDF gets a clear message; checks run on the
+// page's main thread (a file:// page may not start module workers).
+configure({ load: async () => wasmBytes(), pdf: null, worker: null });
+export { init, validate, validateSync, validateBatch, validateBatchSync, human, humanSync, lines, linesSync, rules, rulesText, limits, engine, toSortedJson, openBatch, usageSync, reportExtensionsSync, environment, __trapForTests } from './core.js';
+export { checkFile, checkFiles } from './check.js';
+export { cellsCsv, findingsCsv, resultsJson } from './export.js';
 `;
 }
 

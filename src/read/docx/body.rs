@@ -54,9 +54,15 @@ impl Paragraph {
     }
 }
 
+/// How much of a cell's text the cells below it in a vertical merge carry. Row labels are far
+/// shorter; the cap keeps a long cell merged down thousands of rows from being copied whole
+/// into each (as the HTML reader does for `rowspan`).
+const MAX_CARRIED_CHARS: usize = 100;
+
 #[derive(Default)]
 struct Table {
-    /// Text of the cell that started a vertical merge, by grid column.
+    /// Text of the cell that started a vertical merge (at most `MAX_CARRIED_CHARS`), by grid
+    /// column.
     merge_origins: BTreeMap<usize, String>,
     row: Option<TableRow>,
 }
@@ -368,7 +374,7 @@ impl BodyReader {
         let text = join_cell_text(&cell.pieces);
         let entry = match cell.vertical_merge {
             VerticalMerge::Restart => {
-                table.merge_origins.insert(cell.column, text.clone());
+                table.merge_origins.insert(cell.column, text.chars().take(MAX_CARRIED_CHARS).collect());
                 (text, false)
             }
             VerticalMerge::Continue => (table.merge_origins.get(&cell.column).cloned().unwrap_or(text), true),

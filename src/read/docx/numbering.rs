@@ -12,6 +12,10 @@ use super::xml::Tag;
 const LEVELS: usize = 9;
 /// Bounds a `w:basedOn` chain (which a broken file could make circular).
 const MAX_STYLE_CHAIN: usize = 16;
+/// Word's list labels are a few characters (`%1、`, `（%1）`, `第%1条`). A longer `w:lvlText` is no
+/// label, and copying it in front of every paragraph of its list would cost its length times
+/// the paragraphs (a 1 MB level text and 10,000 paragraphs: 10 GB); it is ignored.
+const MAX_LEVEL_TEXT_CHARS: usize = 64;
 
 /// What a paragraph says about its numbering, directly or through its style.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -234,7 +238,7 @@ fn letters(n: u32, first: u8) -> String {
         return n.to_string();
     }
     let letter = char::from(first + ((n - 1) % 26) as u8);
-    std::iter::repeat(letter).take(((n - 1) / 26 + 1) as usize).collect()
+    std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
 }
 
 fn roman(mut n: u32) -> String {
@@ -341,7 +345,10 @@ impl NumberingReader<'_, '_> {
             _ if in_override || self.num_id.is_some() => {}
             "start" => self.update_level(|level| level.start = number(tag, "val")),
             "numFmt" => self.update_level(|level| level.format = value(tag)),
-            "lvlText" => self.update_level(|level| level.text = tag.attribute("val").map(|v| v.into_owned())),
+            "lvlText" => {
+                let text = tag.attribute("val").filter(|v| v.chars().count() <= MAX_LEVEL_TEXT_CHARS);
+                self.update_level(|level| level.text = text.map(|v| v.into_owned()))
+            }
             "isLgl" => self.update_level(|level| level.legal = value(tag).as_deref() != Some("0")),
             _ => {}
         }

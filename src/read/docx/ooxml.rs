@@ -3,6 +3,8 @@
 //! stack, and tolerates a stray or missing end tag the way a lenient reader must. A handler
 //! receives exactly one `end` for every `start`, in nesting order.
 
+use std::collections::HashMap;
+
 use super::xml::{local_name, prefix, Tag, Token, Tokenizer, Unterminated};
 
 const WORDPROCESSINGML: [&str; 2] = [
@@ -95,16 +97,15 @@ pub fn walk<'a>(source: &'a str, max_depth: usize, handler: &mut impl Handler<'a
     }
 }
 
-/// Prefix bindings in scope, innermost last.
+/// Prefix bindings in scope. Each prefix has its own stack, so resolving a name costs the same
+/// however many declarations are in scope (a root element declaring 20,000 prefixes once made
+/// every later name scan them all).
 #[derive(Default)]
 struct Namespaces<'a> {
-    bindings: Vec<Binding<'a>>,
-}
-
-struct Binding<'a> {
-    depth: usize,
-    prefix: &'a str,
-    namespace: Namespace,
+    /// The bindings of each prefix, innermost last.
+    by_prefix: HashMap<&'a str, Vec<Namespace>>,
+    /// Every binding in scope as (depth of the declaring element, prefix), innermost last.
+    declared: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Namespaces<'a> {
@@ -121,13 +122,20 @@ impl<'a> Namespaces<'a> {
                 },
                 None => continue,
             };
-            self.bindings.push(Binding { depth, prefix: declared, namespace: classify(uri) });
+            self.by_prefix.entry(declared).or_default().push(classify(uri));
+            self.declared.push((depth, declared));
         }
     }
 
     fn leave(&mut self, depth: usize) {
-        while self.bindings.last().is_some_and(|binding| binding.depth >= depth) {
-            self.bindings.pop();
+        while let Some(&(declared_at, prefix)) = self.declared.last() {
+            if declared_at < depth {
+                break;
+            }
+            self.declared.pop();
+            if let Some(stack) = self.by_prefix.get_mut(prefix) {
+                stack.pop();
+            }
         }
     }
 
@@ -136,11 +144,10 @@ impl<'a> Namespaces<'a> {
     fn resolve(&self, qualified: &'a str) -> Name<'a> {
         let prefix = prefix(qualified);
         let namespace = self
-            .bindings
-            .iter()
-            .rev()
-            .find(|binding| binding.prefix == prefix)
-            .map_or_else(|| conventional(prefix), |binding| binding.namespace);
+            .by_prefix
+            .get(prefix)
+            .and_then(|stack| stack.last().copied())
+            .unwrap_or_else(|| conventional(prefix));
         Name { namespace, local: local_name(qualified) }
     }
 }

@@ -234,7 +234,7 @@ fn read_directory_location(bytes: &[u8], end: usize) -> Result<DirectoryLocation
         size: to_usize(size),
         entry_count: usize::from(entry_count),
     };
-    if location.offset.checked_add(location.size).map_or(true, |dir_end| dir_end > end) {
+    if location.offset.checked_add(location.size).is_none_or(|dir_end| dir_end > end) {
         return Err(ZipError::Corrupt("目录位置超出文件范围"));
     }
     Ok(location)

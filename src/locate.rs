@@ -47,6 +47,11 @@ pub fn heading_section(line: &str) -> Option<Heading> {
     if text.is_empty() || text.len() > MAX_HEADING_CHARS * 4 || text.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
+    // Every section's words end one of 情况, 事项, 问题, 不足, 概述: most lines are dismissed
+    // here cheaply (single characters, so invisible marks inside words do not matter).
+    if !text.contains(['况', '项', '题', '足', '述']) {
+        return None;
+    }
     let (numeral, words) = split_numeral(text);
     let key = label_key(words);
     if numeral.is_none() && !OFFICIAL_KEYS.contains(&key.as_str()) {

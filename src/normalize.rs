@@ -78,6 +78,11 @@ const UNITS: &[&str] = &["元", "万元", "件", "个", "项", "条", "次", "�
 /// A whitespace-separated token that is a figure in a text row (`8`, `1,234`, `4068.208`, `-`).
 /// Stricter than `parse_cell`: no units or notes, so prose never yields a figure.
 pub fn is_figure_token(token: &str) -> bool {
+    // Most tokens are prose: decide on the first visible character before building anything.
+    let first = token.chars().find(|c| !is_invisible(*c)).map(fold_width);
+    if !matches!(first, Some('0'..='9' | '-' | '+' | '—' | '/')) {
+        return false;
+    }
     let t: String = token.chars().filter(|c| !is_invisible(*c)).map(fold_width).collect();
     if matches!(t.as_str(), "-" | "—" | "——" | "/") {
         return true;

@@ -1,5 +1,6 @@
 //! `cell-fraction`: a count with decimals.
 use super::{fmt_num, Report, Rule};
+use crate::extract::CellState;
 use crate::result::{Diagnostic, Severity};
 use crate::template::Figure;
 
@@ -15,8 +16,11 @@ pub const RULE: Rule = Rule {
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
     let template = extraction.template;
-    for id in extraction.cells.keys() {
-        let Some(value) = extraction.number(id) else { continue };
+    for (id, read) in &extraction.cells {
+        let CellState::Number(value) = read.state else { continue };
+        if !(value.fract() != 0.0) {
+            continue;
+        }
         let figure = template.locate(id).map(|(_, _, c)| c.figure);
         if value.fract() != 0.0 && figure != Some(Figure::Amount) {
             out.push(

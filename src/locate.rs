@@ -2,7 +2,7 @@
 //! report year, the statistical period, the publication date and the body that reports.
 
 use crate::document::Document;
-use crate::normalize::{fold_width, is_invisible, label_key, parse_digits};
+use crate::normalize::{digit_value, fold_width, is_invisible, label_key, parse_digits};
 
 /// The official headings, by section number (1–6).
 pub const OFFICIAL_HEADINGS: [&str; 6] = [
@@ -88,16 +88,8 @@ fn split_numeral(text: &str) -> (Option<u8>, &str) {
     let mut end = 0;
     for (i, c) in chars.by_ref() {
         let d = match c {
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
             '十' => 10,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => digit_value(c).map_or(0, |d| d as u8),
             _ => {
                 end = i;
                 break;
@@ -236,23 +228,6 @@ fn years(text: &str) -> impl Iterator<Item = (u32, usize)> + '_ {
     })
 }
 
-/// A digit in ASCII, full width or as a Chinese numeral.
-fn digit_value(c: char) -> Option<u32> {
-    match fold_width(c) {
-        d @ '0'..='9' => Some(d as u32 - '0' as u32),
-        '〇' | '零' => Some(0),
-        '一' => Some(1),
-        '二' => Some(2),
-        '三' => Some(3),
-        '四' => Some(4),
-        '五' => Some(5),
-        '六' => Some(6),
-        '七' => Some(7),
-        '八' => Some(8),
-        '九' => Some(9),
-        _ => None,
-    }
-}
 
 fn body_from_title(title: &str) -> Option<String> {
     let (_, at) = years(title).next()?;

@@ -128,25 +128,33 @@ fn leading_number(t: &str) -> (Option<f64>, &str) {
 pub fn parse_digits(text: &str) -> Option<u32> {
     let mut value: u32 = 0;
     let mut any = false;
-    for c in text.chars().map(fold_width) {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '〇' | '零' | 'O' | 'o' => 0,
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
+    for c in text.chars() {
+        let d = match fold_width(c) {
+            'O' | 'o' => 0,
+            c => digit_value(c)?,
         };
         value = value.checked_mul(10)?.checked_add(d)?;
         any = true;
     }
     any.then_some(value)
+}
+
+/// A digit written in ASCII, full width or as a Chinese numeral (〇/零 to 九).
+pub fn digit_value(c: char) -> Option<u32> {
+    match fold_width(c) {
+        d @ '0'..='9' => Some(d as u32 - '0' as u32),
+        '〇' | '零' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

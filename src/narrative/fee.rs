@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::text::{starts_with, Clause, Keys, Lexicon, Passage, Prose};
+use super::lexicon::{starts_with, Lexicon};
+use super::text::{Clause, Keys, Passage, Prose};
 use crate::document::Document;
 use crate::locate::{Meta, SectionFound};
 
@@ -36,9 +37,10 @@ pub struct FeeSection {
 }
 
 /// Section 六 from its heading line (which may carry text after a colon) to the next section
-/// heading, the signature date or the end of the document.
+/// heading, the signature date or the end of the document; `sections` are the headings
+/// `locate::sections` finds.
 pub fn fee_section(doc: &Document, sections: &[SectionFound], meta: &Meta) -> Option<FeeSection> {
-    fee_section_in(&Prose::of(doc), doc, sections, meta)
+    fee_section_in(&Prose::of(doc, sections), doc, sections, meta)
 }
 
 /// [`fee_section`] of a document whose prose is read already.

@@ -124,33 +124,59 @@ pub fn verdict(kind: &ClaimKind, extraction: &Extraction) -> Verdict {
 
 struct Tables<'a>(&'a Extraction);
 
+/// A cell a reading takes: a row's 总计, or one cell.
+enum Took<'r> {
+    Total(&'r str),
+    Cell(&'r str),
+}
+
+impl Took<'_> {
+    fn id(&self) -> String {
+        match self {
+            Took::Total(row) => format!("{row}.total"),
+            Took::Cell(id) => id.to_string(),
+        }
+    }
+}
+
 impl Tables<'_> {
     fn figure(&self, reading: &Reading) -> Option<Figure> {
-        let mut value = 0.0;
         let mut cells = Vec::new();
+        let value = self.sum(reading, |cell| cells.push(cell.id()))?;
+        Some(Figure { name: reading.name, value, cells })
+    }
+
+    /// A reading's figure without the cells it took: all a claim that agrees needs.
+    fn value(&self, reading: &Reading) -> Option<f64> {
+        self.sum(reading, |_| ())
+    }
+
+    /// A reading's figure, telling `took` each cell it takes.
+    fn sum(&self, reading: &Reading, mut took: impl FnMut(Took)) -> Option<f64> {
+        let mut value = 0.0;
         for term in reading.terms {
             match term {
                 Total(row) => {
                     value += self.row_total(row)?;
-                    cells.push(format!("{row}.total"));
+                    took(Took::Total(row));
                 }
                 Totals(prefix) => {
                     for row in self.rows_under(prefix) {
                         value += self.row_total(&row)?;
-                        cells.push(format!("{row}.total"));
+                        took(Took::Total(&row));
                     }
                 }
                 Cell(id) => {
                     value += self.0.known(id)?;
-                    cells.push(id.to_string());
+                    took(Took::Cell(id));
                 }
                 Less(row) => {
                     value -= self.row_total(row)?;
-                    cells.push(format!("{row}.total"));
+                    took(Took::Total(row));
                 }
             }
         }
-        Some(Figure { name: reading.name, value, cells })
+        Some(value)
     }
 
     /// `t3.denied` → `t3.denied.secret`, …; `t3.other` → `t3.other` (2019) or `t3.other.*`.
@@ -180,14 +206,15 @@ impl Tables<'_> {
 }
 
 fn count(tables: &Tables, topic: Topic, stated: f64) -> Verdict {
-    let figures: Vec<Option<Figure>> = readings(topic).iter().map(|r| tables.figure(r)).collect();
-    if figures.iter().flatten().any(|f| same(f.value, stated)) {
+    let values: Vec<Option<f64>> = readings(topic).iter().map(|r| tables.value(r)).collect();
+    if values.iter().flatten().any(|v| same(*v, stated)) {
         return Verdict::Agrees;
     }
-    if figures.iter().any(Option::is_none) {
+    if values.iter().any(Option::is_none) {
         return Verdict::Unknown;
     }
-    let figures: Vec<Figure> = figures.into_iter().flatten().collect();
+    // Every reading is known: their figures, with the cells they took, explain the disagreement.
+    let figures: Vec<Figure> = readings(topic).iter().filter_map(|r| tables.figure(r)).collect();
     disagreement(&figures, stated, "件")
 }
 

@@ -4,14 +4,7 @@
 
 /// Whether `word` starts at `chars[at]` (and ends within `chars`).
 pub fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut k = at;
-    for c in word.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    word.chars().enumerate().all(|(k, c)| chars.get(at + k) == Some(&c))
 }
 
 /// The first index at or after `from` where `word` starts in `chars`.

@@ -13,10 +13,15 @@
 //! scope (各部门, 全市 in a department's report), no other business (留言, 热线, 信访), no other
 //! year, and no part-of-a-whole (其中 网上申请). Where two readings are plausible (受理 = new,
 //! or new + carried over) both are accepted. The rules `text-table-mismatch` and
-//! `fee-statement` use this module.
+//! `fee-statement` use this module, on the [`Prose`] read once per report.
+//!
+//! Most of the prose states nothing the tables hold, so the scanner is built to pass it over
+//! cheaply: the outline of each passage notes which key characters (件, %, 申请…) each clause
+//! holds, and only clauses that hold one have their words and figures read.
 
 pub mod fee;
 pub mod judge;
+mod lexicon;
 mod number;
 mod patterns;
 mod sentence;
@@ -105,7 +110,7 @@ pub fn government_level(body: &str) -> Option<char> {
 
 /// Every claim the narrative of a document makes, in text order.
 pub fn scan(doc: &Document, meta: &Meta) -> Vec<Claim> {
-    let prose = Prose::of(doc);
+    let prose = Prose::of(doc, &crate::locate::sections(doc));
     claims(&prose, doc, meta).into_iter().map(Stated::into_claim).collect()
 }
 
@@ -141,7 +146,7 @@ pub fn claims<'p>(prose: &'p Prose<'_>, doc: &Document, meta: &Meta) -> Vec<Stat
 }
 
 /// What the scanner knows of the report, and what it finds out only when asked.
-pub(crate) struct Setting<'a> {
+struct Setting<'a> {
     context: Context,
     lines: &'a [String],
     /// Some line says 本级.

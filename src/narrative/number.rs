@@ -2,7 +2,7 @@
 //! `39.5%`; with the approximations that make a figure unusable (`20余件`, `近百件`, `约30件`,
 //! `100件以上`).
 
-use super::text::starts_with;
+use super::lexicon::starts_with;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {

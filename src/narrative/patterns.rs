@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
+use super::lexicon::{first_char, starts_with, Lexicon, Sieve};
 use super::number::{Figure, Unit};
 use super::sentence::Sentence;
-use super::text::{first_char, starts_with, Clause, Keys, Lexicon, Sieve};
+use super::text::{Clause, Keys};
 use super::words::{Hit, Topic, Word};
 use super::{ClaimKind, Groups};
 

@@ -4,10 +4,11 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::lexicon::{starts_with, Sieve};
 use super::number::{figures, Figure, Unit};
 use super::patterns;
-use super::text::{self, Clause, Keys, Passage, Sieve};
-use super::words::{hits_in, words, Hit, Topic, Word};
+use super::text::{Clause, Keys, Passage};
+use super::words::{hits_in, words, words_into, Hit, Topic, Word};
 use super::{Base, ClaimKind, Groups, Setting};
 
 /// The keys without which a clause states nothing: every claim needs a figure (件, %) or a
@@ -47,7 +48,7 @@ struct LastCount {
     clause_start: usize,
 }
 
-/// The first characters of the words [`Sentence::read_marks`] looks for.
+/// The first characters of the words [`Marks::read`] looks for.
 const MARK_STARTS: Sieve = Sieve::of(&['申', '信', '依', '涉', '相', '此', '该', '复', '诉', '法', '起', '审', '已']);
 
 /// What a sentence says of itself: the words that set what its figures can be about.
@@ -67,7 +68,7 @@ impl Marks {
     /// words starting with it are tried.
     fn read(passage: &Passage, range: Range<usize>) -> Marks {
         let chars = &passage.chars[..range.end];
-        let at = |i: usize, w: &str| text::starts_with(chars, i, w).then(|| i + w.chars().count());
+        let at = |i: usize, w: &str| starts_with(chars, i, w).then(|| i + w.chars().count());
         let earliest = |named_by: &mut Option<usize>, end: Option<usize>| {
             if let Some(end) = end {
                 *named_by = Some(named_by.map_or(end, |n| n.min(end)));
@@ -143,12 +144,13 @@ impl<'a> Sentence<'a> {
     /// read afresh: no word holds a clause break, so they are those of the sentence in it.
     pub fn claims(&self, clauses: &[Clause], out: &mut Vec<Found>) {
         let mut last_count: Option<LastCount> = None;
+        let mut hits = Vec::new(); // the words of a clause; its space reused clause to clause
         for clause in clauses {
             let states = clause.keys.has(STATES);
             if !states && last_count.is_none() {
                 continue; // no figure, no statement word, no count to forget: nothing to read
             }
-            let hits = words(&self.passage.chars, clause.range.clone());
+            words_into(&self.passage.chars, clause.range.clone(), &mut hits);
             if self.out_of_scope(&hits) {
                 last_count = None;
                 continue;
@@ -156,7 +158,11 @@ impl<'a> Sentence<'a> {
             if !states {
                 continue;
             }
-            let figures = if clause.keys.has(Keys::PIECE | Keys::PERCENT) { figures(&self.passage.chars, clause.range.clone()) } else { Vec::new() };
+            let figures = if clause.keys.has(Keys::PIECE | Keys::PERCENT) {
+                figures(&self.passage.chars, clause.range.clone())
+            } else {
+                Vec::new() // no unit: no figure
+            };
             self.figure_claims(clause.range.clone(), &hits, &figures, &mut last_count, out);
             for kind in patterns::statements(self, clause, &hits, &figures) {
                 out.push(Found { kind, quote: clause.range.clone(), line: self.passage.line_at(clause.range.start) });
@@ -165,7 +171,14 @@ impl<'a> Sentence<'a> {
     }
 
     /// The counts and shares of one clause, each read from the words since the figure before.
-    fn figure_claims(&self, clause: Range<usize>, hits: &[Hit], figures: &[Figure], last_count: &mut Option<LastCount>, out: &mut Vec<Found>) {
+    fn figure_claims(
+        &self,
+        clause: Range<usize>,
+        hits: &[Hit],
+        figures: &[Figure],
+        last_count: &mut Option<LastCount>,
+        out: &mut Vec<Found>,
+    ) {
         let mut segment_start = clause.start;
         for figure in figures {
             let segment = segment_start..figure.start;
@@ -177,7 +190,10 @@ impl<'a> Sentence<'a> {
                     (topic.map(|topic| ClaimKind::Count { topic, stated: figure.value }), clause.clone())
                 }
                 Unit::Percent => match last_count.take() {
-                    Some(count) => (self.share(hits_in(hits, segment.clone()), segment, figure, count), count.clause_start..self.closing(clause.end)),
+                    Some(count) => {
+                        let share = self.share(hits_in(hits, segment.clone()), segment, figure, count);
+                        (share, count.clause_start..self.closing(clause.end))
+                    }
                     None => (None, clause.clone()),
                 },
             };
@@ -329,5 +345,38 @@ impl<'a> Sentence<'a> {
             };
         }
         Some(ClaimKind::Share { topic, count, percent: figure.value, decimals: figure.decimals, base })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::read_str;
+
+    /// Every word the marks are read from is found (its first character is in the sieve).
+    #[test]
+    fn marks_find_their_words() {
+        let read = |text: &str| {
+            let (_, _, doc) = read_str(text, Some("txt"));
+            let prose = super::super::Prose::of(&doc, &[]);
+            let passage = &prose.passages[0];
+            Marks::read(passage, 0..passage.chars.len())
+        };
+        assert!(read("申请").says.applications);
+        for text in ["信息公开", "依申请公开"] {
+            assert!(read(text).says.disclosure, "{text}");
+        }
+        for text in ["涉及", "相关", "此类", "该"] {
+            assert!(read(text).refers_back, "{text}");
+        }
+        assert_eq!(read("某复议").review_named_by, Some(3));
+        for text in ["某诉讼", "某法院", "某起诉"] {
+            assert_eq!(read(text).suit_named_by, Some(3), "{text}");
+        }
+        for text in ["某审结", "某已结"] {
+            assert_eq!(read(text).settled_named_by, Some(3), "{text}");
+        }
+        let none = read("某某某某");
+        assert!(!none.says.applications && !none.refers_back && none.suit_named_by.is_none());
     }
 }

@@ -7,37 +7,41 @@
 //! so a finding can quote the words as the report has them.
 //!
 //! Reading is the costly part of the narrative rules, so it is done once per report
-//! ([`Prose`], shared by the rules through `rules::Report`) and kept lean: a passage keeps its
-//! folded characters and where each line starts; the text as written is rebuilt only when a
-//! finding quotes it. Each clause carries the [`Keys`] it holds, so that sentences and clauses
-//! that cannot state anything are passed over without reading their words.
+//! ([`Prose`], shared by the rules through `rules::Report`) and kept lean: one pass over the
+//! bytes of each line, a fast path for CJK ideographs, the text as written rebuilt only when a
+//! finding quotes it, and the outline (sentences and clauses) found from the few characters
+//! that mark it. Each clause carries the [`Keys`] it holds, so that sentences and clauses that
+//! cannot state anything are passed over without reading their words.
 
 use std::cell::OnceCell;
 use std::ops::{BitOr, BitOrAssign, Range};
 
+use super::lexicon::{contains, Sieve};
 use crate::document::{Document, RowShape};
-use crate::locate::heading_section;
+use crate::locate::SectionFound;
 use crate::normalize::fold_width;
 
 /// A wrapped line shorter than this (in visible characters) is not continued by the next one:
 /// headings and labels are short, lines wrapped by a PDF are full.
 const MIN_WRAPPED_LINE_CHARS: usize = 18;
 
-/// The prose of a document: its passages, in text order, and their sentences and clauses.
+/// The prose of a document: its passages in text order, with their sentences and clauses.
 pub struct Prose<'a> {
     pub passages: Vec<Passage<'a>>,
     outline: Outline,
 }
 
 impl<'a> Prose<'a> {
-    pub fn of(doc: &'a Document) -> Prose<'a> {
+    /// The prose of `doc`, whose section headings are `headings` (those `locate::sections`
+    /// finds: the lines `locate::heading_section` accepts).
+    pub fn of(doc: &'a Document, headings: &[SectionFound]) -> Prose<'a> {
         let mut outline = Outline::default();
-        let passages = read_passages(doc, &mut outline);
+        let passages = read_passages(doc, headings, &mut outline);
         Prose { passages, outline }
     }
 
-    /// The sentences of a passage, each with its clauses, as [`Passage::sentences`] and
-    /// [`Passage::clauses`] give them.
+    /// The sentences of a passage, each with its clauses: those `Passage::sentences` and
+    /// `Passage::clauses` give.
     pub fn sentences<'p>(&'p self, passage: &Passage) -> impl Iterator<Item = (&'p SentenceParts, &'p [Clause])> {
         let outline = &self.outline;
         outline.sentences[passage.sentences.clone()].iter().map(|s| (s, &outline.clauses[s.clauses.clone()]))
@@ -62,13 +66,13 @@ pub struct Passage<'a> {
     /// Where each of `lines` after the first starts in `chars` (most passages are one line:
     /// nothing to keep).
     line_starts: Vec<usize>,
-    /// The passage as written, for quotes: built on the first quote.
+    /// The passage as written, for quotes: read again on the first quote.
     written: OnceCell<Written>,
     /// Its sentences in the outline of the prose.
     sentences: Range<usize>,
 }
 
-/// The passage as written (its trimmed lines joined as they are) and, for each character of
+/// A passage as written (its trimmed lines joined as they are) and, for each character of
 /// `chars`, the byte offset in `text` of the character it stands for.
 struct Written {
     text: String,
@@ -81,8 +85,8 @@ impl Passage<'_> {
     pub fn line_at(&self, index: usize) -> usize {
         let Some(last) = self.chars.len().checked_sub(1) else { return 0 };
         let index = index.min(last);
-        // The lines after the first starting at or before `index`: lines that read to nothing
-        // share their start with the next line, which holds the character.
+        // The lines after the first that start at or before `index`: a line that reads to
+        // nothing shares its start with the next line, which holds the character.
         self.first_line + self.line_starts.partition_point(|&start| start <= index)
     }
 
@@ -91,15 +95,15 @@ impl Passage<'_> {
         if range.is_empty() || range.end > self.chars.len() {
             return String::new();
         }
-        let written = self.written.get_or_init(|| self.written());
+        let written = self.written.get_or_init(|| self.read_written());
         let from = written.origin[range.start];
         let last = written.origin[range.end - 1];
         let to = last + written.text[last..].chars().next().map_or(0, char::len_utf8);
         written.text[from..to].trim().to_string()
     }
 
-    /// Reads the lines again, keeping where each character comes from.
-    fn written(&self) -> Written {
+    /// Reads the lines again, noting where each character comes from.
+    fn read_written(&self) -> Written {
         let mut text = String::new();
         let mut origin = Vec::with_capacity(self.chars.len());
         let mut previous_visible = None;
@@ -123,161 +127,40 @@ impl Passage<'_> {
 
     /// The sentences: ranges ending at 。！？ (or the passage end).
     pub fn sentences(&self) -> Vec<Range<usize>> {
-        split(&self.chars, 0..self.chars.len(), |chars, i| is_sentence_end(chars[i]))
+        split(&self.chars, 0..self.chars.len(), |chars, i| matches!(Mark::of(chars[i]), Mark::SentenceEnd))
     }
 
     /// The clauses of a range: parts between commas, semicolons, colons and brackets. A comma
     /// between digits that is followed by three digits is a thousands separator.
     pub fn clauses(&self, range: Range<usize>) -> Vec<Range<usize>> {
-        split(&self.chars, range, is_clause_break)
-    }
-
-}
-
-/// A set of characters as a bitmap over their low bits: one bit test tells most characters
-/// (which are in no set) apart; a character that passes is then looked at exactly. Built at
-/// compile time where the characters are known.
-pub struct Sieve([u64; SIEVE_BITS / 64]);
-
-const SIEVE_BITS: usize = 4096;
-
-impl Sieve {
-    pub const EMPTY: Sieve = Sieve([0; SIEVE_BITS / 64]);
-
-    pub const fn of(chars: &[char]) -> Sieve {
-        let mut sieve = Sieve::EMPTY;
-        let mut i = 0;
-        while i < chars.len() {
-            sieve.insert(chars[i]);
-            i += 1;
-        }
-        sieve
-    }
-
-    pub const fn insert(&mut self, c: char) {
-        let bit = c as usize % SIEVE_BITS;
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// False when `c` is surely not in the set.
-    pub fn may_hold(&self, c: char) -> bool {
-        let bit = c as usize % SIEVE_BITS;
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        split(&self.chars, range, |chars, i| matches!(Mark::of(chars[i]), Mark::ClauseBreak) && !is_thousands_separator(chars, i))
     }
 }
 
-/// The character whose UTF-8 starts at byte `i` of `text`, and its width; at compile time.
-pub const fn char_at(text: &str, i: usize) -> (char, usize) {
-    const fn tail(b: &[u8], i: usize) -> u32 {
-        b[i] as u32 & 0x3F
-    }
-    let b = text.as_bytes();
-    let (code, width) = match b[i] {
-        0x00..=0x7F => (b[i] as u32, 1),
-        0xC0..=0xDF => ((b[i] as u32 & 0x1F) << 6 | tail(b, i + 1), 2),
-        0xE0..=0xEF => ((b[i] as u32 & 0x0F) << 12 | tail(b, i + 1) << 6 | tail(b, i + 2), 3),
-        _ => ((b[i] as u32 & 0x07) << 18 | tail(b, i + 1) << 12 | tail(b, i + 2) << 6 | tail(b, i + 3), 4),
-    };
-    match char::from_u32(code) {
-        Some(c) => (c, width),
-        None => panic!("not UTF-8"),
-    }
+fn is_thousands_separator(chars: &[char], i: usize) -> bool {
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    chars[i] == ',' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
 }
 
-/// The first character of a word, at compile time.
-pub const fn first_char(word: &str) -> char {
-    char_at(word, 0).0
-}
-
-/// The characters of a word, at compile time.
-pub const fn char_count(word: &str) -> usize {
-    let mut count = 0;
-    let mut i = 0;
-    while i < word.len() {
-        count += (word.as_bytes()[i] & 0xC0 != 0x80) as usize;
-        i += 1;
-    }
-    count
-}
-
-/// A list of words with a sieve of their first characters: at most positions of a text no
-/// word of the list can start, and one bit test says so.
-pub struct Lexicon {
-    /// In the order given.
-    pub words: &'static [&'static str],
-    firsts: Sieve,
-}
-
-impl Lexicon {
-    pub const fn new(words: &'static [&'static str]) -> Lexicon {
-        let mut firsts = Sieve::EMPTY;
-        let mut i = 0;
-        while i < words.len() {
-            firsts.insert(first_char(words[i]));
-            i += 1;
-        }
-        Lexicon { words, firsts }
-    }
-
-    /// False when no word of the list starts at `chars[at]`.
-    pub fn may_start(&self, chars: &[char], at: usize) -> bool {
-        chars.get(at).is_some_and(|c| self.firsts.may_hold(*c))
-    }
-
-    /// The words of the list that start at `at` (and end within `chars`), in list order.
-    pub fn starting_at<'w>(&'w self, chars: &'w [char], at: usize) -> impl Iterator<Item = &'static str> + 'w {
-        let may = self.may_start(chars, at);
-        self.words.iter().copied().filter(move |w| may && starts_with(chars, at, w))
-    }
-
-    /// Some word of the list starts at `at`.
-    pub fn starts_at(&self, chars: &[char], at: usize) -> bool {
-        self.starting_at(chars, at).next().is_some()
-    }
-
-    /// Some word of the list lies in `chars[from..]`.
-    pub fn occurs(&self, chars: &[char], from: usize) -> bool {
-        (from..chars.len()).any(|at| self.starts_at(chars, at))
-    }
-}
-
-/// The characters [`Mark::of`] does not pass over (tested against it).
-const MARKED: Sieve = Sieve::of(&[
-    '。', '!', '?', '…', ',', ';', ':', '(', ')', '【', '】', '[', ']', '件', '%', '结', '完', '请', '议', '讼', '诉', '院', '纠',
-    '败', '维', '费', '取', '除',
-]);
-
-/// What a character does in the outline of a passage.
-enum Mark {
-    SentenceEnd,
-    /// A clause break, unless a comma between digits.
-    ClauseBreak,
-    Key(Keys),
-    Other,
-}
-
-impl Mark {
-    /// One `match` for all three, so each character is classified once.
-    fn of(c: char) -> Mark {
-        match c {
-            '。' | '!' | '?' | '…' => Mark::SentenceEnd,
-            ',' | ';' | ':' | '(' | ')' | '【' | '】' | '[' | ']' => Mark::ClauseBreak,
-            '件' => Mark::Key(Keys::PIECE),
-            '%' => Mark::Key(Keys::PERCENT),
-            '结' | '完' => Mark::Key(Keys::DONE),
-            '请' => Mark::Key(Keys::APPLICATION),
-            '议' => Mark::Key(Keys::REVIEW),
-            '讼' | '诉' | '院' => Mark::Key(Keys::SUIT),
-            '纠' | '败' => Mark::Key(Keys::CORRECTED),
-            '维' => Mark::Key(Keys::UPHELD),
-            '费' | '取' => Mark::Key(Keys::FEE),
-            '除' => Mark::Key(Keys::EXCEPT),
-            _ => Mark::Other,
+/// Splits `range` of `chars` at the characters `is_break` accepts (they are left out).
+fn split(chars: &[char], range: Range<usize>, is_break: impl Fn(&[char], usize) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for i in range.clone() {
+        if is_break(chars, i) {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + 1;
         }
     }
+    if range.end > start {
+        out.push(start..range.end);
+    }
+    out
 }
 
-/// The sentences of passages and their clauses.
+/// The sentences and clauses of all the passages of a text.
 #[derive(Default)]
 struct Outline {
     sentences: Vec<SentenceParts>,
@@ -286,10 +169,10 @@ struct Outline {
 
 pub struct SentenceParts {
     pub range: Range<usize>,
-    /// Its clauses, in the outline.
-    clauses: Range<usize>,
     /// The keys of all its clauses.
     pub keys: Keys,
+    /// Its clauses in the outline.
+    clauses: Range<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -299,8 +182,9 @@ pub struct Clause {
 }
 
 impl Outline {
-    /// Adds the sentences and clauses of `chars`, whose characters that [`MARKED`] holds are
-    /// at `marked` (the others play no part); returns the range of its sentences.
+    /// Adds the sentences and clauses of a passage's `chars`, of which `marked` are the
+    /// indices of those [`MARKED`] holds (the others play no part); returns the range of its
+    /// sentences.
     fn add(&mut self, chars: &[char], marked: &[usize]) -> Range<usize> {
         let first_sentence = self.sentences.len();
         let mut sentence_start = 0;
@@ -308,15 +192,14 @@ impl Outline {
         let mut first_clause = self.clauses.len();
         let mut keys = Keys::NONE;
         for &i in marked {
-            let c = chars[i];
-            match Mark::of(c) {
+            match Mark::of(chars[i]) {
                 Mark::Key(key) => keys |= key,
                 Mark::SentenceEnd => {
                     self.close_clause(clause_start..i, keys);
                     self.close_sentence(sentence_start..i, first_clause);
                     (sentence_start, clause_start, first_clause, keys) = (i + 1, i + 1, self.clauses.len(), Keys::NONE);
                 }
-                Mark::ClauseBreak if c != ',' || !is_thousands_separator(chars, i) => {
+                Mark::ClauseBreak if !is_thousands_separator(chars, i) => {
                     self.close_clause(clause_start..i, keys);
                     (clause_start, keys) = (i + 1, Keys::NONE);
                 }
@@ -338,14 +221,14 @@ impl Outline {
         if !range.is_empty() {
             let clauses = first_clause..self.clauses.len();
             let keys = self.clauses[clauses.clone()].iter().fold(Keys::NONE, |all, c| all | c.keys);
-            self.sentences.push(SentenceParts { range, clauses, keys });
+            self.sentences.push(SentenceParts { range, keys, clauses });
         }
     }
 }
 
 /// Characters a clause holds that some statement needs, as bit flags: a clause without `件` or
-/// `%` has no figure, one without `请` cannot say `未收到…申请`, and so on. Words never contain a
-/// clause break, so a word is in a clause only if each of its characters is.
+/// `%` has no figure, one without `请` cannot say `未收到…申请`, and so on. No word holds a
+/// clause break, so a word is in a clause only where each of its characters is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Keys(u16);
 
@@ -385,88 +268,65 @@ impl Keys {
 impl BitOr for Keys {
     type Output = Keys;
     fn bitor(self, other: Keys) -> Keys {
-        Keys(self.0 | other.0)
+        self.or(other)
     }
 }
 
 impl BitOrAssign for Keys {
     fn bitor_assign(&mut self, other: Keys) {
-        self.0 |= other.0;
+        *self = self.or(other);
     }
 }
 
-fn is_sentence_end(c: char) -> bool {
-    matches!(Mark::of(c), Mark::SentenceEnd)
+/// What a character does in the outline of a passage.
+enum Mark {
+    SentenceEnd,
+    /// A clause break, unless a comma between digits.
+    ClauseBreak,
+    Key(Keys),
+    Other,
 }
 
-fn is_clause_break(chars: &[char], i: usize) -> bool {
-    match Mark::of(chars[i]) {
-        Mark::ClauseBreak => chars[i] != ',' || !is_thousands_separator(chars, i),
-        _ => false,
-    }
-}
-
-fn is_thousands_separator(chars: &[char], i: usize) -> bool {
-    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
-    i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
-}
-
-/// Splits `range` of `chars` at the characters `is_break` accepts (they are left out).
-fn split(chars: &[char], range: Range<usize>, is_break: impl Fn(&[char], usize) -> bool) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = range.start;
-    for i in range.clone() {
-        if is_break(chars, i) {
-            if i > start {
-                out.push(start..i);
-            }
-            start = i + 1;
+impl Mark {
+    fn of(c: char) -> Mark {
+        match c {
+            '。' | '!' | '?' | '…' => Mark::SentenceEnd,
+            ',' | ';' | ':' | '(' | ')' | '【' | '】' | '[' | ']' => Mark::ClauseBreak,
+            '件' => Mark::Key(Keys::PIECE),
+            '%' => Mark::Key(Keys::PERCENT),
+            '结' | '完' => Mark::Key(Keys::DONE),
+            '请' => Mark::Key(Keys::APPLICATION),
+            '议' => Mark::Key(Keys::REVIEW),
+            '讼' | '诉' | '院' => Mark::Key(Keys::SUIT),
+            '纠' | '败' => Mark::Key(Keys::CORRECTED),
+            '维' => Mark::Key(Keys::UPHELD),
+            '费' | '取' => Mark::Key(Keys::FEE),
+            '除' => Mark::Key(Keys::EXCEPT),
+            _ => Mark::Other,
         }
     }
-    if range.end > start {
-        out.push(start..range.end);
-    }
-    out
 }
 
-pub fn contains(chars: &[char], word: &str) -> bool {
-    find(chars, word, 0).is_some()
-}
-
-/// The first index at or after `from` where `word` starts in `chars`.
-pub fn find(chars: &[char], word: &str, from: usize) -> Option<usize> {
-    let first = word.chars().next()?;
-    let len = word.chars().count();
-    if chars.len() < len {
-        return None;
-    }
-    (from..=chars.len() - len).find(|&i| chars[i] == first && starts_with(chars, i, word))
-}
-
-pub fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut k = at;
-    for c in word.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
-}
+/// The characters that are not [`Mark::Other`] (a test checks them against [`Mark::of`]).
+const MARKED: Sieve = Sieve::of(&[
+    '。', '!', '?', '…', ',', ';', ':', '(', ')', '【', '】', '[', ']', '件', '%', '结', '完', '请', '议', '讼', '诉', '院', '纠',
+    '败', '维', '费', '取', '除',
+]);
 
 /// The passages of a document: its lines outside the tables, wrapped lines joined.
 #[cfg(test)]
 pub fn passages(doc: &Document) -> Vec<Passage<'_>> {
-    Prose::of(doc).passages
+    Prose::of(doc, &crate::locate::sections(doc)).passages
 }
 
 /// The passages of a document, their sentences and clauses added to `outline`.
-fn read_passages<'a>(doc: &'a Document, outline: &mut Outline) -> Vec<Passage<'a>> {
+fn read_passages<'a>(doc: &'a Document, headings: &[SectionFound], outline: &mut Outline) -> Vec<Passage<'a>> {
     let table_lines = table_lines(doc);
+    let heading_lines = lines_of(doc, headings.iter().map(|h| h.line));
     let mut out = Vec::new();
     let mut current: Option<Builder> = None;
-    // Where the characters that mark sentences, clauses and keys are (most are not): read
-    // along with the characters, so the outline looks only at them. Reused passage to passage.
+    // Where the marked characters of the current passage are: noted while reading, so the
+    // outline looks at them only. Its space is reused from passage to passage.
     let mut marked = Vec::new();
     for (index, line) in doc.lines.iter().enumerate() {
         let number = index + 1;
@@ -474,7 +334,8 @@ fn read_passages<'a>(doc: &'a Document, outline: &mut Outline) -> Vec<Passage<'a
         let skipped = text.is_empty() || table_lines[number] || is_lone_figure(text);
         // A line continues a passage whose last line was wrapped, unless it is a heading or a
         // numbered item; asked in this order since most lines end a passage anyway.
-        let continues = !skipped && current.as_ref().is_some_and(|c| c.last_line.is_some_and(is_wrapped)) && !starts_part(text);
+        let starts_part = |text| heading_lines[number] || is_numbered(text);
+        let continues = !skipped && current.as_ref().is_some_and(Builder::is_wrapped) && !starts_part(text);
         if !continues {
             if let Some(done) = current.take() {
                 out.push(done.finish(doc, outline, &mut marked));
@@ -494,16 +355,23 @@ fn read_passages<'a>(doc: &'a Document, outline: &mut Outline) -> Vec<Passage<'a
 /// Lines that hold a table row (pipe and tab rows, and rows of three or more cells), by
 /// 1-based number.
 fn table_lines(doc: &Document) -> Vec<bool> {
-    let mut lines = vec![false; doc.lines.len() + 1];
-    for row in doc.rows.iter().filter(|r| r.shape == RowShape::Grid) {
+    let rows = doc.rows.iter().filter(|r| r.shape == RowShape::Grid).filter(|row| {
         let shown = row.cells.iter().filter(|c| !c.inherited).count();
-        let line = row.line();
-        let text = doc.line_text(line);
-        if line < lines.len() && (shown >= 3 || text.trim_start().starts_with('|') || text.contains('\t')) {
-            lines[line] = true;
+        let text = doc.line_text(row.line());
+        shown >= 3 || text.trim_start().starts_with('|') || text.contains('\t')
+    });
+    lines_of(doc, rows.map(|row| row.line()))
+}
+
+/// Whether each line of `doc` (by 1-based number) is one of `lines`.
+fn lines_of(doc: &Document, lines: impl Iterator<Item = usize>) -> Vec<bool> {
+    let mut marked = vec![false; doc.lines.len() + 1];
+    for line in lines {
+        if let Some(m) = marked.get_mut(line) {
+            *m = true;
         }
     }
-    lines
+    marked
 }
 
 /// A line that is only a figure (a cell of a one-cell-per-line table).
@@ -511,28 +379,78 @@ fn is_lone_figure(text: &str) -> bool {
     text.chars().map(fold_width).all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '—' | '/' | ' '))
 }
 
-/// A heading or a numbered item (`二、…`, `（三）…`) starts a new passage.
-fn starts_part(text: &str) -> bool {
-    if heading_section(text).is_some() {
-        return true;
-    }
-    let folded: Vec<char> = text.chars().map(fold_width).collect();
-    let numeral = |c: &char| "一二三四五六七八九十".contains(*c);
-    let digits = folded.iter().take_while(|c| numeral(c)).count();
-    if digits > 0 && folded.get(digits) == Some(&'、') {
-        return true;
-    }
-    folded.first() == Some(&'(') && {
-        let inner = folded[1..].iter().take_while(|c| numeral(c)).count();
-        inner > 0 && folded.get(1 + inner) == Some(&')')
+/// A numbered item (`二、…`, `（三）…`): like a heading, it starts a new passage.
+fn is_numbered(text: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut chars = text.chars().map(fold_width);
+    match chars.next() {
+        Some(c) if numeral(c) => chars.find(|c| !numeral(*c)) == Some('、'),
+        Some('(') => chars.enumerate().find(|(_, c)| !numeral(*c)).is_some_and(|(inner, c)| inner > 0 && c == ')'),
+        _ => false,
     }
 }
 
-/// Reads one trimmed line into a passage: `emit(c, at)` for each character `c` the passage
+/// A passage being read, line by line.
+struct Builder<'a> {
+    chars: Vec<char>,
+    first_line: usize,
+    line_starts: Vec<usize>,
+    /// The last line read (trimmed).
+    last_line: Option<&'a str>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(first_line: usize) -> Builder<'a> {
+        Builder { chars: Vec::new(), first_line, line_starts: Vec::new(), last_line: None }
+    }
+
+    /// Reads a trimmed line, noting in `marked` where its marked characters are.
+    fn push(&mut self, text: &'a str, marked: &mut Vec<usize>) {
+        if self.last_line.is_some() {
+            self.line_starts.push(self.chars.len());
+        }
+        let chars = &mut self.chars;
+        chars.reserve(text.len()); // no more characters than bytes
+        read_line(text, chars.last().copied(), |c, _| {
+            if MARKED.may_hold(c) {
+                marked.push(chars.len());
+            }
+            chars.push(c);
+        });
+        self.last_line = Some(text);
+    }
+
+    /// The last line was wrapped: long, and not ended by sentence punctuation.
+    fn is_wrapped(&self) -> bool {
+        let Some(last) = self.last_line.map(str::trim_end) else { return false };
+        let ends = last.chars().next_back().map(fold_width);
+        if matches!(ends, Some('。' | '!' | '?' | ';' | ':' | '…')) || last.len() < MIN_WRAPPED_LINE_CHARS {
+            return false; // fewer bytes than the minimum: fewer characters too
+        }
+        last.chars().filter(|c| !c.is_whitespace()).take(MIN_WRAPPED_LINE_CHARS).count() >= MIN_WRAPPED_LINE_CHARS
+    }
+
+    /// The passage read, its outline added to `outline`; `marked` is left empty.
+    fn finish(self, doc: &'a Document, outline: &mut Outline, marked: &mut Vec<usize>) -> Passage<'a> {
+        let lines = &doc.lines[self.first_line - 1..self.first_line + self.line_starts.len()];
+        let sentences = outline.add(&self.chars, marked);
+        marked.clear();
+        Passage {
+            chars: self.chars,
+            lines,
+            first_line: self.first_line,
+            line_starts: self.line_starts,
+            written: OnceCell::new(),
+            sentences,
+        }
+    }
+}
+
+/// Reads one trimmed line of a passage: `emit(c, at)` for each character `c` the passage
 /// keeps, `at` being the byte offset in `line` of the character it stands for. White space
 /// goes, except one space between two digits, which stands for the character before the
-/// digit. `previous_visible` is the last character kept so far; returns the last one kept
-/// after the line.
+/// digit. `previous_visible` is the last character kept before the line; returns the last one
+/// kept after it.
 fn read_line(line: &str, mut previous_visible: Option<char>, mut emit: impl FnMut(char, usize)) -> Option<char> {
     let bytes = line.as_bytes();
     let mut pending_space = false;
@@ -567,8 +485,7 @@ fn read_line(line: &str, mut previous_visible: Option<char>, mut emit: impl FnMu
 }
 
 /// The CJK ideograph (U+4000 to U+9FFF: lead byte E4 to E9) whose UTF-8 starts at `at`, if
-/// one does: most characters of a report, read without the general decoder. Width folding
-/// leaves them as they are and none is white space.
+/// one does: read without the general decoder. Width folding leaves it as it is.
 #[inline]
 fn ideograph_at(bytes: &[u8], at: usize) -> Option<char> {
     match *bytes.get(at..at + 3)? {
@@ -580,7 +497,7 @@ fn ideograph_at(bytes: &[u8], at: usize) -> Option<char> {
 }
 
 /// White space, the zero-width space and the byte-order mark. No white space comes after
-/// U+3000, so the common characters (CJK) are told apart with one comparison.
+/// U+3000, so most CJK characters are told apart with one comparison.
 #[inline]
 fn is_blank(c: char) -> bool {
     if c > '\u{3000}' {
@@ -588,62 +505,6 @@ fn is_blank(c: char) -> bool {
     } else {
         c.is_whitespace() || c == '\u{200b}'
     }
-}
-
-/// A passage being read, line by line.
-struct Builder<'a> {
-    chars: Vec<char>,
-    first_line: usize,
-    line_starts: Vec<usize>,
-    /// The last line read (trimmed).
-    last_line: Option<&'a str>,
-}
-
-impl<'a> Builder<'a> {
-    fn new(first_line: usize) -> Builder<'a> {
-        Builder { chars: Vec::new(), first_line, line_starts: Vec::new(), last_line: None }
-    }
-
-    /// Reads a line, noting in `marked` where its marked characters are.
-    fn push(&mut self, text: &'a str, marked: &mut Vec<usize>) {
-        if self.last_line.is_some() {
-            self.line_starts.push(self.chars.len());
-        }
-        let chars = &mut self.chars;
-        chars.reserve(text.len()); // a line has no more characters than bytes
-        read_line(text, chars.last().copied(), |c, _| {
-            if MARKED.may_hold(c) {
-                marked.push(chars.len());
-            }
-            chars.push(c);
-        });
-        self.last_line = Some(text);
-    }
-
-    /// The passage read, its outline added to `outline` (`marked` is left empty).
-    fn finish(self, doc: &'a Document, outline: &mut Outline, marked: &mut Vec<usize>) -> Passage<'a> {
-        let lines = &doc.lines[self.first_line - 1..self.first_line + self.line_starts.len()];
-        let sentences = outline.add(&self.chars, marked);
-        marked.clear();
-        Passage {
-            chars: self.chars,
-            lines,
-            first_line: self.first_line,
-            line_starts: self.line_starts,
-            written: OnceCell::new(),
-            sentences,
-        }
-    }
-}
-
-/// A line is wrapped when it is long and not ended by sentence punctuation.
-fn is_wrapped(line: &str) -> bool {
-    let last = line.trim_end();
-    let ends = last.chars().next_back().map(fold_width);
-    if matches!(ends, Some('。' | '!' | '?' | ';' | ':' | '…')) || last.len() < MIN_WRAPPED_LINE_CHARS {
-        return false; // a character is at most 4 bytes: fewer bytes than the minimum is short
-    }
-    last.chars().filter(|c| !c.is_whitespace()).take(MIN_WRAPPED_LINE_CHARS).count() >= MIN_WRAPPED_LINE_CHARS
 }
 
 #[cfg(test)]
@@ -669,13 +530,6 @@ mod tests {
     }
 
     #[test]
-    fn the_sieve_passes_every_marked_character() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert!(matches!(Mark::of(c), Mark::Other) || MARKED.may_hold(c), "{c}");
-        }
-    }
-
-    #[test]
     fn clauses_keep_thousands() {
         let (_, _, doc) = read_str("收到申请1,234件，办结1,200件。", Some("txt"));
         let p = &passages(&doc)[0];
@@ -683,5 +537,51 @@ mod tests {
         let clauses: Vec<String> = p.clauses(sentence).into_iter().map(|r| p.text(r)).collect();
         assert_eq!(clauses, vec!["收到申请1,234件", "办结1,200件"]);
         assert_eq!(p.quote(0..4), "收到申请");
+    }
+
+    #[test]
+    fn the_sieve_passes_every_marked_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(matches!(Mark::of(c), Mark::Other) || MARKED.may_hold(c), "{c}");
+        }
+    }
+
+    /// The outline found from the marked characters is the one splitting every character gives.
+    #[test]
+    fn outline_is_the_split() {
+        let pieces = [
+            "收到申请", "1,234", "1,2345", "件", "，", "。", "！", "；", "（", "）", "12", " ", "　", "\u{200b}", "办结", "维持", "费",
+            "除外", "…", "%", "１",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..500 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if seed % 7 == 0 {
+                    text.push('\n');
+                }
+            }
+            let (_, _, doc) = read_str(&text, Some("txt"));
+            let prose = Prose::of(&doc, &crate::locate::sections(&doc));
+            for p in &prose.passages {
+                let ranges = |clauses: &[Clause]| clauses.iter().map(|c| c.range.clone()).collect::<Vec<_>>();
+                let found: Vec<_> = prose.sentences(p).map(|(s, clauses)| (s.range.clone(), ranges(clauses))).collect();
+                let split: Vec<_> = p.sentences().into_iter().map(|s| (s.clone(), p.clauses(s))).collect();
+                assert_eq!(found, split, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_and_lines_follow_the_text_as_written() {
+        let (_, _, doc) = read_str("标题\n\n全年收到政府信息公开申请 3 4 件，上年结转政府信息公开\n申请２件。", Some("txt"));
+        let prose = Prose::of(&doc, &crate::locate::sections(&doc));
+        let p = &prose.passages[1];
+        assert_eq!(p.chars.iter().collect::<String>(), "全年收到政府信息公开申请3 4件,上年结转政府信息公开申请2件。");
+        assert_eq!(p.quote(12..15), "3 4", "the space between digits stands for the one written");
+        assert_eq!(p.quote(25..31), "公开申请２件", "lines joined as written");
+        assert_eq!((p.line_at(0), p.line_at(25), p.line_at(27), p.line_at(1000)), (3, 3, 4, 4));
     }
 }

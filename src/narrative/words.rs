@@ -5,7 +5,7 @@
 //! `予以公开和部分公开` is one word (not 予以公开 + 部分公开), `上年结转` is not `上年`, and
 //! `不予处理` is not `处理`.
 
-use super::text::{char_at, char_count, first_char, Sieve};
+use super::lexicon::{char_at, char_count, first_char, Sieve};
 
 /// What a count in the narrative describes. Each topic has the readings of
 /// [`super::judge::readings`]; where a phrase has two plausible readings both are accepted.
@@ -267,6 +267,9 @@ const SIZE: Size = {
     size
 };
 
+// Entries keep positions and lengths in 16 bits.
+const _: () = assert!(SIZE.chars <= u16::MAX as usize);
+
 static INDEX: Index = Index::build();
 
 impl Index {
@@ -353,8 +356,15 @@ impl Index {
 
 /// The words of `chars[range]`, left to right, the longest at each position.
 pub fn words(chars: &[char], range: std::ops::Range<usize>) -> Vec<Hit> {
-    let index = &INDEX;
     let mut out = Vec::new();
+    words_into(chars, range, &mut out);
+    out
+}
+
+/// [`words`] into `out` (cleared first), whose space is reused.
+pub fn words_into(chars: &[char], range: std::ops::Range<usize>, out: &mut Vec<Hit>) {
+    out.clear();
+    let index = &INDEX;
     let mut i = range.start;
     while i < range.end {
         if !index.firsts.may_hold(chars[i]) {
@@ -369,13 +379,12 @@ pub fn words(chars: &[char], range: std::ops::Range<usize>) -> Vec<Hit> {
             None => i += 1,
         }
     }
-    out
 }
 
-/// The hits of `hits` (the words of a sentence) that lie in `range`: the words of a clause, or
-/// of the part of a clause before a figure. No word holds a clause or sentence break, a `件`
-/// or `%` but at its end, or a numeral a figure could start at (see the tests), so reading the
-/// sentence once gives the words a fresh reading of the range would give.
+/// The hits of `hits` (the words of a clause) that lie in `range`, a part of the clause
+/// between figures: the words a fresh reading of the range gives, since no word holds a
+/// clause or sentence break, a `件` or `%` but at its end, or a numeral a figure could start
+/// at (see the tests).
 pub fn hits_in(hits: &[Hit], range: std::ops::Range<usize>) -> &[Hit] {
     let from = hits.partition_point(|h| h.start < range.start);
     let to = from + hits[from..].partition_point(|h| h.start < range.end);
@@ -400,5 +409,82 @@ mod tests {
         assert_eq!(names("不予处理"), vec![specific(Topic::Rejected)]);
         assert_eq!(names("及时答复"), vec![Word::Mask, Word::Topic { topic: Topic::Answered, specific: false }]);
         assert_eq!(names("转下一年度办理答复的有")[0], specific(Topic::CarriedForward));
+    }
+
+    /// The words as a plain reading of the dictionary finds them: at each position the
+    /// longest word, the first of the dictionary among equally long ones.
+    fn plain_words(chars: &[char]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut best: Option<(usize, Word)> = None;
+            for (text, word) in DICTIONARY.iter().flat_map(|group| group.iter()) {
+                let len = text.chars().count();
+                let fits = i + len <= chars.len() && chars[i..i + len].iter().copied().eq(text.chars());
+                if fits && best.is_none_or(|(best_len, _)| len > best_len) {
+                    best = Some((len, *word));
+                }
+            }
+            match best {
+                Some((len, word)) => {
+                    out.push(Hit { word, start: i, end: i + len });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Text made of dictionary words, their pieces and figures, at random.
+    fn random_texts() -> impl Iterator<Item = Vec<char>> {
+        let mut pieces: Vec<String> = DICTIONARY.iter().flat_map(|group| group.iter()).map(|(text, _)| text.to_string()).collect();
+        let more = ["申请", "12", "3件", "十二件", "5%", "，", "。", "的", "年", "一", "2020年", "余件", "件事"];
+        pieces.extend(more.iter().map(|p| p.to_string()));
+        let cut: Vec<String> = pieces.iter().filter_map(|p| p.chars().next().map(String::from)).collect();
+        pieces.extend(cut);
+        let mut seed = 11u64;
+        (0..2000).map(move |_| {
+            let mut text = String::new();
+            for _ in 0..10 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(&pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            text.chars().collect()
+        })
+    }
+
+    #[test]
+    fn the_index_finds_what_a_plain_reading_finds() {
+        for chars in random_texts() {
+            assert_eq!(words(&chars, 0..chars.len()), plain_words(&chars), "{}", chars.iter().collect::<String>());
+        }
+    }
+
+    /// What lets the words of a clause be read once for all its parts ([`hits_in`]) and the
+    /// words of a sentence clause by clause.
+    #[test]
+    fn no_word_crosses_a_break_or_a_figure() {
+        let numeral = |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千".contains(c);
+        for (text, _) in DICTIONARY.iter().flat_map(|group| group.iter()) {
+            let chars: Vec<char> = text.chars().collect();
+            for (p, &c) in chars.iter().enumerate() {
+                assert!(!"。!?…,;:()【】[]".contains(c), "{text}: a break");
+                assert!(!matches!(c, '件' | '%') || p + 1 == chars.len(), "{text}: a unit inside");
+                if p > 0 && numeral(c) {
+                    let after_digit = c.is_ascii_digit() && chars[p - 1].is_ascii_digit();
+                    assert!(after_digit || chars.get(p + 1) == Some(&'年'), "{text}: a figure may start inside");
+                }
+            }
+        }
+        for chars in random_texts() {
+            let clause = words(&chars, 0..chars.len());
+            let mut start = 0;
+            for figure in crate::narrative::number::figures(&chars, 0..chars.len()) {
+                assert_eq!(hits_in(&clause, start..figure.start), words(&chars, start..figure.start));
+                start = figure.end;
+            }
+            assert_eq!(hits_in(&clause, start..chars.len()), words(&chars, start..chars.len()));
+        }
     }
 }

@@ -53,7 +53,7 @@ impl<'a> Report<'a> {
 
     /// The passages of prose, read once for all the rules that need them.
     pub fn prose(&self) -> &Prose<'a> {
-        self.prose.get_or_init(|| Prose::of(self.doc))
+        self.prose.get_or_init(|| Prose::of(self.doc, self.sections))
     }
 }
 

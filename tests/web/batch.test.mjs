@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve } from './serve.mjs';
-import { launch, NPM, recordingPage, ROOT, SITE, waitForDone } from './helpers.mjs';
+import { launch, NPM, openWidgetPage, recordingPage, ROOT, SITE, waitForDone } from './helpers.mjs';
 import { batch } from './reports.mjs';
 import { makeZip } from './zip.mjs';
 
@@ -23,19 +23,8 @@ let server;
 let browser;
 let page;
 
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-  page = await recordingPage(browser, { acceptDownloads: true });
-  await page.goto(server.url);
-  await waitForDone(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+openWidgetPage((opened) => ({ server, browser, page } = opened), { acceptDownloads: true });
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const status = () => page.locator(`${W} [role="status"]`).textContent();
 

@@ -2,9 +2,11 @@
 // records what a page does (requests, CSP violations, console errors, dialogs).
 
 import { spawnSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
@@ -134,4 +136,24 @@ export async function waitForDone(page, { en = false } = {}) {
     text,
     { timeout: 30000 },
   );
+}
+
+/**
+ * Serves the demo site and opens it in Chromium before a file's tests, with the sample
+ * checked; closes both after. `set` receives `{ server, browser, page }`.
+ */
+export function openWidgetPage(set, pageOptions = {}) {
+  const opened = {};
+  before(async () => {
+    opened.server = await serve(SITE);
+    opened.browser = await launch();
+    opened.page = await recordingPage(opened.browser, pageOptions);
+    await opened.page.goto(opened.server.url);
+    await waitForDone(opened.page);
+    set(opened);
+  });
+  after(async () => {
+    await opened.browser?.close();
+    await opened.server?.close();
+  });
 }

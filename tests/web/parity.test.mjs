@@ -10,7 +10,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve } from './serve.mjs';
-import { launch, NPM, recordingPage, reportFiles, ROOT, rustCheck, SITE, waitForDone, widgetCheck } from './helpers.mjs';
+import { launch, NPM, openWidgetPage, recordingPage, reportFiles, ROOT, rustCheck, SITE, waitForDone, widgetCheck } from './helpers.mjs';
 
 const nb = await import(pathToFileURL(join(NPM, 'node.js')).href);
 const files = reportFiles();
@@ -18,19 +18,7 @@ const files = reportFiles();
 let server;
 let browser;
 let page;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-  page = await recordingPage(browser);
-  await page.goto(server.url);
-  await waitForDone(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openWidgetPage((opened) => ({ server, browser, page } = opened));
 
 test(`fixtures found (${files.length})`, (t) => {
   t.diagnostic(files.map((f) => relative(ROOT, f)).join(', '));

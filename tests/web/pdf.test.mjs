@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve } from './serve.mjs';
-import { launch, nodeCheck, NPM, recordingPage, ROOT, rustCheck, SITE, waitForDone } from './helpers.mjs';
+import { launch, nodeCheck, NPM, openWidgetPage, recordingPage, ROOT, rustCheck, SITE, waitForDone } from './helpers.mjs';
 
 const DIR = join(ROOT, 'tests/fixtures/pdf');
 const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
@@ -39,19 +39,7 @@ function assertExact(result, name) {
 let server;
 let browser;
 let page;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-  page = await recordingPage(browser);
-  await page.goto(server.url);
-  await waitForDone(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openWidgetPage((opened) => ({ server, browser, page } = opened));
 
 for (const name of TEXT_PDFS) {
   test(`Node: ${name} is read with every cell exact`, async (t) => {

@@ -12,7 +12,7 @@ import { basename, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { serve } from './serve.mjs';
-import { CORPUS, DIST, launch, NPM, recordingPage, ROOT, SITE, waitForDone } from './helpers.mjs';
+import { CORPUS, DIST, launch, NPM, openWidgetPage, recordingPage, ROOT, SITE, waitForDone } from './helpers.mjs';
 
 const nb = await import(pathToFileURL(join(NPM, 'node.js')).href);
 const { findQuote, quotesOf } = await import(pathToFileURL(join(NPM, 'widget-text.js')).href);
@@ -121,19 +121,7 @@ test('quotes are found at their line, across a wrap, ignoring spaces and full-wi
 let server;
 let browser;
 let page;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-  page = await recordingPage(browser);
-  await page.goto(server.url);
-  await waitForDone(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openWidgetPage((opened) => ({ server, browser, page } = opened));
 
 const status = () => page.locator(`${W} [role="status"]`).textContent();
 

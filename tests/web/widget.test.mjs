@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { serve } from './serve.mjs';
-import { launch, recordingPage, ROOT, rustCheck, SITE, waitForDone } from './helpers.mjs';
+import { launch, openWidgetPage, recordingPage, ROOT, rustCheck, SITE, waitForDone } from './helpers.mjs';
 
 const SAMPLE = readFileSync(join(ROOT, 'www/sample-report.txt'), 'utf8');
 const ERRORS = readFileSync(join(ROOT, 'www/sample-report-errors.txt'), 'utf8');
@@ -18,19 +18,7 @@ const W = 'nianbao-validator';
 let server;
 let browser;
 let page;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-  page = await recordingPage(browser);
-  await page.goto(server.url);
-  await waitForDone(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openWidgetPage((opened) => ({ server, browser, page } = opened));
 
 const status = () => page.locator(`${W} [role="status"]`).textContent();
 

@@ -1,7 +1,7 @@
 //! 国办公开办函〔2019〕60号 (试行): the layout for report years 2019 and 2020.
 
 use super::table3::*;
-use super::{Column, Each, Equation, Figure, RowDef, TableDef, Template, R1, R3, R4, T3_COLUMNS, TABLE4};
+use super::{Column, Figure, RowDef, TableDef, Template, R1, R3, R4, T3_COLUMNS, TABLE4};
 
 const DOCUMENTS: &[Column] = &[
     Column { id: "made", label: "本年新制作数量", figure: Figure::Count },
@@ -60,20 +60,7 @@ pub static TEMPLATE: Template = Template {
     ],
     equations: &[
         R1,
-        Equation {
-            rule: "t3-results-sum",
-            left: &["t3.results_total.{}"],
-            right: &[
-                "t3.granted.{}", "t3.partial.{}",
-                "t3.denied.secret.{}", "t3.denied.law.{}", "t3.denied.safety.{}", "t3.denied.third_party.{}",
-                "t3.denied.internal.{}", "t3.denied.process.{}", "t3.denied.enforcement.{}", "t3.denied.query.{}",
-                "t3.unable.not_held.{}", "t3.unable.needs_making.{}", "t3.unable.unclear.{}",
-                "t3.rejected.petition.{}", "t3.rejected.duplicate.{}", "t3.rejected.publication.{}",
-                "t3.rejected.excessive.{}", "t3.rejected.confirm.{}",
-                "t3.other.{}",
-            ],
-            each: Each::T3Column,
-        },
+        results_sum!("t3.other.{}"),
         R3,
         R4,
     ],

@@ -4,6 +4,28 @@
 
 use super::{RowDef, T3_COLUMNS};
 
+/// R2 `t3-results-sum`: （七）总计 = the outcome rows （一）–（五）, plus the template's
+/// （六） rows given as cell-id patterns.
+macro_rules! results_sum {
+    ($($other:literal),+) => {
+        super::Equation {
+            rule: "t3-results-sum",
+            left: &["t3.results_total.{}"],
+            right: &[
+                "t3.granted.{}", "t3.partial.{}",
+                "t3.denied.secret.{}", "t3.denied.law.{}", "t3.denied.safety.{}", "t3.denied.third_party.{}",
+                "t3.denied.internal.{}", "t3.denied.process.{}", "t3.denied.enforcement.{}", "t3.denied.query.{}",
+                "t3.unable.not_held.{}", "t3.unable.needs_making.{}", "t3.unable.unclear.{}",
+                "t3.rejected.petition.{}", "t3.rejected.duplicate.{}", "t3.rejected.publication.{}",
+                "t3.rejected.excessive.{}", "t3.rejected.confirm.{}",
+                $($other),+
+            ],
+            each: super::Each::T3Column,
+        }
+    };
+}
+pub(super) use results_sum;
+
 macro_rules! rows {
     ($($name:ident = $id:literal, $label:literal, [$($key:literal),+];)*) => {
         $(pub const $name: RowDef = RowDef { id: $id, label: $label, keys: &[$($key),+], columns: T3_COLUMNS };)*

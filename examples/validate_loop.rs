@@ -1,0 +1,18 @@
+//! Validates one file N times and prints the mean time per run: the loop to profile
+//! (`valgrind --tool=callgrind target/release/examples/validate_loop FILE 20`, then divide the
+//! instruction counts by N). `cargo run --release --example validate_loop -- FILE [N]`.
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: validate_loop FILE [N]");
+    let runs: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let bytes = std::fs::read(&path).expect("read the file");
+    let source = nianbao::Source { filename: None };
+    let start = std::time::Instant::now();
+    let mut findings = 0;
+    for _ in 0..runs {
+        findings += nianbao::validate_bytes(std::hint::black_box(&bytes), &source).diagnostics.len();
+    }
+    let per_run = start.elapsed() / runs.max(1);
+    println!("{per_run:?} per run, {} findings per run", findings / runs.max(1) as usize);
+}

@@ -47,9 +47,10 @@ pub struct ReadNote {
 #[derive(Debug)]
 pub struct Extraction {
     pub template: &'static Template,
-    pub cells: BTreeMap<String, CellRead>,
-    /// `t3.granted`: rows whose label was found.
-    pub rows_found: HashSet<String>,
+    /// What was read for each cell, in the order of `template.cell_ids()`.
+    cells: Vec<Option<CellRead>>,
+    /// Rows whose label was found, by table and row index.
+    rows_found: Vec<Vec<bool>>,
     pub notes: Vec<ReadNote>,
     /// Tables with figures that could not be attributed to a row.
     pub unplaced: HashSet<&'static str>,
@@ -60,10 +61,43 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    fn new(template: &'static Template) -> Self {
+        Extraction {
+            template,
+            cells: vec![None; template.cell_ids().len()],
+            rows_found: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
+            notes: Vec::new(),
+            unplaced: HashSet::new(),
+            table_lines: BTreeMap::new(),
+            equations: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// What was read for a cell, by id.
+    pub fn cell(&self, id: &str) -> Option<&CellRead> {
+        self.cell_at(self.template.cell_index(id)?)
+    }
+
+    /// What was read for a cell, by its position in `template.cell_ids()`.
+    pub fn cell_at(&self, index: usize) -> Option<&CellRead> {
+        self.cells.get(index)?.as_ref()
+    }
+
+    /// Every cell read, with its id, in id order (the order of the result's `cells`).
+    pub fn cells(&self) -> impl Iterator<Item = (&'static str, &CellRead)> + '_ {
+        let ids = self.template.cell_ids();
+        self.template.cell_indices_by_id().filter_map(move |i| Some((ids[i].as_str(), self.cells[i].as_ref()?)))
+    }
+
     /// The figure of a cell; a blank counts as 0. `None` when the cell is unknown (missing,
     /// unreadable, not a number): equations that need it are not checked.
     pub fn known(&self, id: &str) -> Option<f64> {
-        match self.cells.get(id).map(|c| &c.state) {
+        self.known_at(self.template.cell_index(id)?)
+    }
+
+    /// [`known`](Self::known) by position in `template.cell_ids()`.
+    pub fn known_at(&self, index: usize) -> Option<f64> {
+        match self.cell_at(index).map(|c| &c.state) {
             Some(CellState::Number(v)) => Some(*v),
             Some(CellState::Blank) => Some(0.0),
             _ => None,
@@ -72,14 +106,24 @@ impl Extraction {
 
     /// The figure as published: `None` for blanks too.
     pub fn number(&self, id: &str) -> Option<f64> {
-        match self.cells.get(id).map(|c| &c.state) {
+        self.number_at(self.template.cell_index(id)?)
+    }
+
+    /// [`number`](Self::number) by position in `template.cell_ids()`.
+    pub fn number_at(&self, index: usize) -> Option<f64> {
+        match self.cell_at(index).map(|c| &c.state) {
             Some(CellState::Number(v)) => Some(*v),
             _ => None,
         }
     }
 
     pub fn line(&self, id: &str) -> Option<usize> {
-        self.cells.get(id).map(|c| c.line)
+        self.cell(id).map(|c| c.line)
+    }
+
+    /// Whether the label of a row was found, by table and row index in the template.
+    pub fn row_found(&self, table: usize, row: usize) -> bool {
+        self.rows_found[table][row]
     }
 
     pub fn has_table(&self, id: &str) -> bool {
@@ -87,7 +131,7 @@ impl Extraction {
     }
 
     fn read_cells(&self) -> usize {
-        self.cells.values().filter(|c| matches!(c.state, CellState::Number(_) | CellState::Blank)).count()
+        self.cells.iter().flatten().filter(|c| matches!(c.state, CellState::Number(_) | CellState::Blank)).count()
     }
 }
 
@@ -203,8 +247,6 @@ const DISTINCTIVE_KEY_CHARS: usize = 4;
 
 struct Walker<'d> {
     template: &'static Template,
-    /// Rows read, by table index and row id.
-    found: Vec<Vec<bool>>,
     /// The last row read: table index and row index.
     last_row: Option<(usize, usize)>,
     /// Index in `template.tables` of the table being read; earlier tables are closed.
@@ -221,7 +263,6 @@ impl<'d> Walker<'d> {
     fn new(template: &'static Template) -> Self {
         Walker {
             template,
-            found: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
             last_row: None,
             stage: 0,
             started: false,
@@ -229,15 +270,7 @@ impl<'d> Walker<'d> {
             labels: Vec::new(),
             run: Vec::new(),
             pending: None,
-            out: Extraction {
-                template,
-                cells: BTreeMap::new(),
-                rows_found: HashSet::new(),
-                notes: Vec::new(),
-                unplaced: HashSet::new(),
-                table_lines: BTreeMap::new(),
-                equations: std::cell::OnceCell::new(),
-            },
+            out: Extraction::new(template),
         }
     }
 
@@ -323,7 +356,7 @@ impl<'d> Walker<'d> {
     fn names_blank_row(&self, own: &[Label<'d>], figures: &[Figure<'d>]) -> bool {
         let width_fits = |row: &RowDef| row.columns.len() == figures.len();
         match own.last() {
-            Some(last) => self.candidates(std::slice::from_ref(last)).iter().any(|(_, row, _, _)| width_fits(row)),
+            Some(last) => self.candidates(std::slice::from_ref(last)).iter().any(|c| width_fits(c.row)),
             None => figures.len() >= 2 && self.choose_row(&self.labels, 0, figures).is_some_and(|(_, row)| width_fits(row)),
         }
     }
@@ -358,7 +391,7 @@ impl<'d> Walker<'d> {
             if !table.single_run || index < self.stage || !self.may_open(index) || fitted(figures, width).len() != width {
                 continue;
             }
-            if self.found[index].iter().any(|f| *f) {
+            if self.out.rows_found[index].iter().any(|f| *f) {
                 continue;
             }
             let mut rest = fitted(figures, width);
@@ -381,29 +414,27 @@ impl<'d> Walker<'d> {
 
     /// Rows whose keys appear in the joined label keys, best first: the match ending last,
     /// then the longest key.
-    fn candidates(&self, labels: &[Label]) -> Vec<(usize, &'static RowDef, usize, usize)> {
-        let joined: String = labels.iter().map(|l| l.key).collect();
-        let index = key_index(self.template);
-        // (table, row, key) → end of its last occurrence; keys are looked up by first char.
-        let mut last: Vec<(usize, usize, usize, usize)> = Vec::new();
-        for (at, c) in joined.char_indices() {
-            let from = index.partition_point(|k| k.first < c);
-            for k in index[from..].iter().take_while(|k| k.first == c) {
-                if joined[at..].starts_with(k.key) {
-                    let end = at + k.key.len();
-                    match last.iter_mut().find(|l| (l.0, l.1, l.3) == (k.table, k.row, k.key.len())) {
-                        Some(l) => l.2 = end,
-                        None => last.push((k.table, k.row, end, k.key.len())),
-                    }
-                }
+    fn candidates(&self, labels: &[Label]) -> Vec<Candidate> {
+        self.rank(&key_hits(self.template, labels), 0)
+    }
+
+    /// [`candidates`](Self::candidates) among the hits that start at or after byte `from` of
+    /// the joined keys (the hits of a trailing run of the labels).
+    fn rank(&self, hits: &[KeyHit], from: usize) -> Vec<Candidate> {
+        // (table, row, key length) → end of its last occurrence, in order of first occurrence.
+        let mut last: Vec<KeyHit> = Vec::new();
+        for hit in hits.iter().filter(|h| h.start >= from) {
+            match last.iter_mut().find(|l| (l.table, l.row, l.len) == (hit.table, hit.row, hit.len)) {
+                Some(l) => l.end = hit.end,
+                None => last.push(*hit),
             }
         }
-        let mut found: Vec<(usize, &'static RowDef, usize, usize)> = last
+        let mut found: Vec<Candidate> = last
             .into_iter()
-            .filter(|&(table, row, _, _)| table >= self.stage && self.may_open(table) && !self.found[table][row])
-            .map(|(table, row, end, len)| (table, &self.template.tables[table].rows[row], end, len))
+            .filter(|h| h.table >= self.stage && self.may_open(h.table) && !self.out.rows_found[h.table][h.row])
+            .map(|h| Candidate { table: h.table, row: &self.template.tables[h.table].rows[h.row], end: h.end, len: h.len })
             .collect();
-        found.sort_by_key(|&(_, _, end, len)| std::cmp::Reverse((end, len)));
+        found.sort_by_key(|c| std::cmp::Reverse((c.end, c.len)));
         found
     }
 
@@ -412,14 +443,23 @@ impl<'d> Walker<'d> {
     /// figures. With labels taken from the buffer, a distinctive label of another unread row
     /// before them makes the choice uncertain (scrambled PDF text): then nothing is chosen.
     fn choose_row(&self, labels: &[Label<'d>], own_count: usize, figures: &[Figure<'d>]) -> Option<(usize, &'static RowDef)> {
+        let window = &labels[labels.len() - labels.len().min(MAX_LABEL_PARTS)..];
+        // The keys are matched once over the whole window; each trailing run of k labels
+        // takes the hits that start within it.
+        let hits = key_hits(self.template, window);
+        let mut label_start = window.iter().rev().scan(window.iter().map(|l| l.key.len()).sum::<usize>(), |end, l| {
+            *end -= l.key.len();
+            Some(*end)
+        });
         let mut named = None;
-        for k in 1..=labels.len().min(MAX_LABEL_PARTS) {
-            let found = self.candidates(&labels[labels.len() - k..]);
+        for k in 1..=window.len() {
+            let from = label_start.next().unwrap_or(0);
+            let found = self.rank(&hits, from);
             let Some(best) = found.first() else { continue };
-            named.get_or_insert((k, best.0, best.1));
-            let fitting = found.iter().find(|(_, row, _, _)| fitted(figures, row.columns.len()).len() == row.columns.len());
-            if let Some(&(table, row, _, _)) = fitting {
-                named = Some((k, table, row));
+            named.get_or_insert((k, best.table, best.row));
+            let fitting = found.iter().find(|c| fitted(figures, c.row.columns.len()).len() == c.row.columns.len());
+            if let Some(c) = fitting {
+                named = Some((k, c.table, c.row));
                 break;
             }
         }
@@ -451,7 +491,7 @@ impl<'d> Walker<'d> {
     /// its table has started, makes the choice uncertain.
     fn is_found(&self, table: usize, row: &RowDef) -> bool {
         let rows = self.template.tables[table].rows;
-        rows.iter().position(|r| std::ptr::eq(r, row)).is_some_and(|i| self.found[table][i])
+        rows.iter().position(|r| std::ptr::eq(r, row)).is_some_and(|i| self.out.rows_found[table][i])
     }
 
     fn unless_dangling(&self, labels: &[Label], own_count: usize, k: usize, table: usize, row: &'static RowDef) -> Option<(usize, &'static RowDef)> {
@@ -467,15 +507,10 @@ impl<'d> Walker<'d> {
 
     fn other_row_dangles(&self, before: &[Label], table: usize, chosen: &RowDef) -> bool {
         let joined: String = before.iter().map(|l| l.key).collect();
-        let def = &self.template.tables[table];
-        def.rows.iter().any(|row| {
-            row.id != chosen.id
-                && !self.is_found(table, row)
-                && row.keys.iter().any(|k| {
-                    // The key's head is enough: labels broken across PDF lines get mixed.
-                    let head = k.char_indices().nth(DISTINCTIVE_KEY_CHARS).map(|(at, _)| &k[..at]).unwrap_or(k);
-                    head.chars().count() == DISTINCTIVE_KEY_CHARS && rfind_short(&joined, head).is_some()
-                })
+        let rows = self.template.tables[table].rows;
+        // The key's head is enough: labels broken across PDF lines get mixed.
+        find_keys(&key_index(self.template).heads, &joined, |head, _| {
+            head.table == table && rows[head.row].id != chosen.id && !self.out.rows_found[table][head.row]
         })
     }
 
@@ -510,39 +545,81 @@ impl<'d> Walker<'d> {
 
     fn assign(&mut self, table: usize, row: &'static RowDef, figures: Vec<Figure<'d>>) {
         let def: &TableDef = &self.template.tables[table];
-        if self.is_found(table, row) {
+        let Some(row_index) = def.rows.iter().position(|r| std::ptr::eq(r, row)) else { return };
+        if self.out.rows_found[table][row_index] {
             return;
         }
-        let row_index = def.rows.iter().position(|r| std::ptr::eq(r, row)).expect("row of its table");
-        self.found[table][row_index] = true;
-        self.out.rows_found.insert(format!("{}.{}", def.id, row.id));
-        let ids: Vec<String> = row.columns.iter().map(|c| format!("{}.{}.{}", def.id, row.id, c.id)).collect();
+        self.out.rows_found[table][row_index] = true;
         let line = figures.first().map_or(0, |f| f.line);
         self.stage = table;
-        self.last_row = self.template.tables[table].rows.iter().position(|r| r.id == row.id).map(|i| (table, i));
+        self.last_row = Some((table, row_index));
         self.started = true;
         self.out.table_lines.entry(def.id).or_insert(line);
+        let first = self.template.row_start(table, row_index);
+        let cells = first..first + row.columns.len();
         if figures.len() != row.columns.len() {
-            self.unreadable(def.id, &ids, line, format!(
+            let message = format!(
                 "{}“{}”行读到 {} 个数字，应为 {} 个，无法确定各数字所属的列，未读取",
                 def.name,
                 row.label,
                 figures.len(),
                 row.columns.len()
-            ));
+            );
+            for cell in &mut self.out.cells[cells.clone()] {
+                *cell = Some(CellRead { state: CellState::Unreadable, line });
+            }
+            let ids = self.template.cell_ids()[cells].to_vec();
+            self.out.notes.push(ReadNote { table: def.id, message, cells: ids, line });
             return;
         }
-        for (id, figure) in ids.into_iter().zip(figures) {
-            self.out.cells.insert(id, CellRead { state: state_of(&figure), line: figure.line });
+        for (cell, figure) in self.out.cells[cells].iter_mut().zip(figures) {
+            *cell = Some(CellRead { state: state_of(&figure), line: figure.line });
         }
     }
+}
 
-    fn unreadable(&mut self, table: &'static str, ids: &[String], line: usize, message: String) {
-        for id in ids {
-            self.out.cells.insert(id.clone(), CellRead { state: CellState::Unreadable, line });
+/// A row the labels name, with where its key ends in the joined keys and the key's length.
+struct Candidate {
+    table: usize,
+    row: &'static RowDef,
+    end: usize,
+    len: usize,
+}
+
+/// An occurrence of a row key in the joined label keys (byte offsets).
+#[derive(Clone, Copy)]
+struct KeyHit {
+    table: usize,
+    row: usize,
+    start: usize,
+    end: usize,
+    len: usize,
+}
+
+/// Every occurrence of the template's row keys in the joined keys of `labels`, in order of
+/// position (keys are looked up by their first character).
+fn key_hits(template: &'static Template, labels: &[Label]) -> Vec<KeyHit> {
+    let joined: String = labels.iter().map(|l| l.key).collect();
+    let mut hits = Vec::new();
+    find_keys(&key_index(template).keys, &joined, |k, at| {
+        hits.push(KeyHit { table: k.table, row: k.row, start: at, end: at + k.key.len(), len: k.key.len() });
+        false
+    });
+    hits
+}
+
+/// Calls `found` with every occurrence of an indexed key in `text`, in order of position,
+/// until it returns true; returns whether it did.
+fn find_keys(index: &[IndexedKey], text: &str, mut found: impl FnMut(&IndexedKey, usize) -> bool) -> bool {
+    for (at, c) in text.char_indices() {
+        let from = index.partition_point(|k| k.first < c);
+        for k in index[from..].iter().take_while(|k| k.first == c) {
+            if text[at..].starts_with(k.key) && found(k, at) {
+                return true;
+            }
         }
-        self.out.notes.push(ReadNote { table, message, cells: ids.to_vec(), line });
     }
+    false
 }
 
 /// A row key of a template, indexed by its first character.
@@ -553,34 +630,44 @@ struct IndexedKey {
     row: usize,
 }
 
-/// Every row key of the template, sorted by first character (built once per process).
-fn key_index(template: &'static Template) -> &'static [IndexedKey] {
-    static CACHE: OnceLock<Vec<(&'static str, Vec<IndexedKey>)>> = OnceLock::new();
+/// The row keys of a template and their distinctive heads, each sorted by first character.
+struct KeyIndex {
+    keys: Vec<IndexedKey>,
+    /// The first [`DISTINCTIVE_KEY_CHARS`] characters of every key at least that long.
+    heads: Vec<IndexedKey>,
+}
+
+/// The key index of a template (built once per process).
+fn key_index(template: &'static Template) -> &'static KeyIndex {
+    static CACHE: OnceLock<Vec<KeyIndex>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
-        TEMPLATES
-            .iter()
-            .map(|t| {
-                let mut keys: Vec<IndexedKey> = t
-                    .tables
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(ti, table)| {
-                        table.rows.iter().enumerate().flat_map(move |(ri, row)| {
-                            row.keys.iter().map(move |key| IndexedKey {
-                                first: key.chars().next().unwrap_or('\0'),
-                                key,
-                                table: ti,
-                                row: ri,
-                            })
-                        })
-                    })
-                    .collect();
-                keys.sort_by_key(|k| k.first);
-                (t.id, keys)
-            })
-            .collect()
+        TEMPLATES.iter().map(|t| KeyIndex { keys: indexed_keys(t, Some), heads: indexed_keys(t, distinctive_head) }).collect()
     });
-    cache.iter().find(|(id, _)| *id == template.id).map_or(&[], |(_, keys)| keys.as_slice())
+    &cache[TEMPLATES.iter().position(|t| std::ptr::eq(*t, template)).expect("a registered template")]
+}
+
+fn distinctive_head(key: &'static str) -> Option<&'static str> {
+    let head = key.char_indices().nth(DISTINCTIVE_KEY_CHARS).map_or(key, |(at, _)| &key[..at]);
+    (head.chars().count() == DISTINCTIVE_KEY_CHARS).then_some(head)
+}
+
+/// `index_key` of every row key of the template, sorted by first character.
+fn indexed_keys(template: &'static Template, index_key: fn(&'static str) -> Option<&'static str>) -> Vec<IndexedKey> {
+    let mut keys: Vec<IndexedKey> = template
+        .tables
+        .iter()
+        .enumerate()
+        .flat_map(|(ti, table)| {
+            table.rows.iter().enumerate().flat_map(move |(ri, row)| {
+                row.keys.iter().filter_map(move |key| {
+                    let key = index_key(key)?;
+                    Some(IndexedKey { first: key.chars().next().unwrap_or('\0'), key, table: ti, row: ri })
+                })
+            })
+        })
+        .collect();
+    keys.sort_by_key(|k| k.first);
+    keys
 }
 
 /// The item number a label key starts with: `6属于…` → `6`, `二上年结` → `二`.
@@ -590,14 +677,6 @@ fn item_number(key: &str) -> &str {
         .find(|(_, c)| !c.is_ascii_digit() && !"一二三四五六七八九十".contains(*c))
         .map_or(key.len(), |(at, _)| at);
     &key[..end]
-}
-
-/// The last occurrence of a short needle in a short haystack; cheaper than `str::rfind`,
-/// whose searcher setup dominates at these sizes.
-fn rfind_short(haystack: &str, needle: &str) -> Option<usize> {
-    let (hay, pin) = (haystack.as_bytes(), needle.as_bytes());
-    let first = *pin.first()?;
-    (0..=hay.len().checked_sub(pin.len())?).rev().find(|&at| hay[at] == first && &hay[at..at + pin.len()] == pin)
 }
 
 /// The figures of a row of `width` columns: cells beyond the width that are empty at the

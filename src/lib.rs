@@ -86,8 +86,8 @@ pub(crate) fn finish_inspecting<T>(
     result::sort_diagnostics(&mut diagnostics);
     let summary = Summary::of(&diagnostics);
     let inspected = inspect(&meta, extraction.as_ref());
-    let cells: BTreeMap<String, Option<Num>> = match &extraction {
-        Some(e) => e.template.cell_ids().iter().map(|id| (id.clone(), e.number(id).map(Num))).collect(),
+    let cells: BTreeMap<&'static str, Option<Num>> = match &extraction {
+        Some(e) => e.template.cell_ids().iter().enumerate().map(|(i, id)| (id.as_str(), e.number_at(i).map(Num))).collect(),
         None => BTreeMap::new(),
     };
     let result = ValidationResult {

@@ -165,7 +165,7 @@ pub struct ValidationResult {
     pub template: Option<&'static str>,
     pub report: ReportInfo,
     pub sections: Vec<SectionInfo>,
-    pub cells: BTreeMap<String, Option<Num>>,
+    pub cells: BTreeMap<&'static str, Option<Num>>,
     pub diagnostics: Vec<Diagnostic>,
     pub stats: crate::stats::Stats,
     pub summary: Summary,

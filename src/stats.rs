@@ -63,17 +63,21 @@ pub struct Applicants {
 
 pub fn stats(cells: &Extraction) -> Stats {
     let v = |id: &str| cells.known(id);
+    let t3 = cells.template.tables.iter().position(|t| t.id == "t3");
+    // The total of a row group of table 三: `denied` is every `denied.*` row.
     let group = |prefix: &str| -> Option<f64> {
-        let rows: Vec<&str> = cells
-            .template
-            .table("t3")
-            .map(|t| t.rows.iter().map(|r| r.id).filter(|id| *id == prefix || id.starts_with(&format!("{prefix}."))).collect())
-            .unwrap_or_default();
-        if rows.is_empty() {
-            return None;
-        }
-        rows.iter().map(|r| v(&format!("t3.{r}.total"))).sum()
+        let table = t3?;
+        let mut rows = (cells.template.tables[table].rows.iter().enumerate())
+            .filter(|(_, r)| r.id.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('.')))
+            .peekable();
+        rows.peek()?;
+        rows.map(|(i, r)| {
+            let total = r.columns.iter().position(|c| c.id == "total")?;
+            cells.known_at(cells.template.row_start(table, i) + total)
+        })
+        .sum()
     };
+    let (denied, unable, rejected, other) = (group("denied"), group("unable"), group("rejected"), group("other"));
     let handled = v("t3.results_total.total");
     let share = |part: Option<f64>| rate(part, handled);
     let granted = v("t3.granted.total");
@@ -81,10 +85,10 @@ pub fn stats(cells: &Extraction) -> Stats {
     let outcomes = Outcomes {
         granted: granted.map(Num),
         partial: partial.map(Num),
-        denied: group("denied").map(Num),
-        unable: group("unable").map(Num),
-        rejected: group("rejected").map(Num),
-        other: group("other").map(Num),
+        denied: denied.map(Num),
+        unable: unable.map(Num),
+        rejected: rejected.map(Num),
+        other: other.map(Num),
     };
     let sum = |a: Option<f64>, b: Option<f64>| Some(a? + b?);
     let settled = |g: &str| Some(v(&format!("t4.{g}.total"))? - v(&format!("t4.{g}.pending"))?);
@@ -100,10 +104,10 @@ pub fn stats(cells: &Extraction) -> Stats {
         disclosure_rate: share(sum(granted, partial)),
         grant_rate: share(granted),
         partial_rate: share(partial),
-        denial_rate: share(group("denied")),
-        unable_rate: share(group("unable")),
-        rejected_rate: share(group("rejected")),
-        other_rate: share(group("other")),
+        denial_rate: share(denied),
+        unable_rate: share(unable),
+        rejected_rate: share(rejected),
+        other_rate: share(other),
         natural_share: rate(v("t3.new.natural"), v("t3.new.total")),
         review_total: v("t4.review.total").map(Num),
         review_correction_rate: rate(v("t4.review.corrected"), settled("review")),

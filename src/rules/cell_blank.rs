@@ -17,15 +17,14 @@ const LISTED: usize = 5;
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
     let template = extraction.template;
-    if !extraction.cells.values().any(|read| read.state == CellState::Blank) {
+    if !extraction.cells().any(|(_, read)| read.state == CellState::Blank) {
         return;
     }
     for table in template.tables {
         let prefix = format!("{}.", table.id);
-        let blanks: Vec<&String> = template
-            .cell_ids()
-            .iter()
-            .filter(|id| id.starts_with(&prefix) && extraction.cells.get(*id).is_some_and(|r| r.state == CellState::Blank))
+        let blanks: Vec<&str> = (template.cell_ids().iter().enumerate())
+            .filter(|(i, id)| id.starts_with(&prefix) && extraction.cell_at(*i).is_some_and(|r| r.state == CellState::Blank))
+            .map(|(_, id)| id.as_str())
             .collect();
         let Some(first) = blanks.first() else { continue };
         let named: Vec<String> = blanks.iter().take(LISTED).map(|id| template.describe(id)).collect();
@@ -38,7 +37,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 named.join("、"),
                 more
             ))
-            .cells(blanks.iter().map(|id| id.as_str()))
+            .cells(blanks.iter().copied())
             .line(extraction.line(first)),
         );
     }

@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
     let template = extraction.template;
-    for (id, read) in &extraction.cells {
+    for (id, read) in extraction.cells() {
         let CellState::Number(value) = read.state else { continue };
         if !(value.fract() != 0.0) {
             continue;
@@ -25,7 +25,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         if value.fract() != 0.0 && figure != Some(Figure::Amount) {
             out.push(
                 RULE.diagnostic(format!("{}填的 {} 带有小数，件数和数量应为整数", template.describe(id), fmt_num(value)))
-                    .cells([id.as_str()])
+                    .cells([id])
                     .line(extraction.line(id)),
             );
         }

@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
     let template = extraction.template;
-    for (id, read) in &extraction.cells {
+    for (id, read) in extraction.cells() {
         let CellState::Number(value) = read.state else { continue };
         if !(value < 0.0) {
             continue;
@@ -25,7 +25,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         if value < 0.0 && figure != Some(Figure::Change) {
             out.push(
                 RULE.diagnostic(format!("{}填的 {} 是负数，应不小于 0", template.describe(id), fmt_num(value)))
-                    .cells([id.as_str()])
+                    .cells([id])
                     .line(extraction.line(id)),
             );
         }

@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
-    for (id, read) in &extraction.cells {
+    for (id, read) in extraction.cells() {
         if let CellState::NotNumber(text) = &read.state {
             let shown: String = text.chars().take(40).collect();
             out.push(
@@ -23,7 +23,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                     extraction.template.describe(id),
                     shown
                 ))
-                .cells([id.as_str()])
+                .cells([id])
                 .line(Some(read.line)),
             );
         }

@@ -17,25 +17,17 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for note in &extraction.notes {
         out.push(RULE.diagnostic(note.message.clone()).cells(note.cells.iter().cloned()).line(Some(note.line)));
     }
-    for table in extraction.template.tables {
+    for (t, table) in extraction.template.tables.iter().enumerate() {
         if !extraction.unplaced.contains(table.id) {
             continue;
         }
-        let unread: Vec<String> = table
-            .rows
-            .iter()
-            .filter(|r| !extraction.rows_found.contains(&format!("{}.{}", table.id, r.id)))
-            .flat_map(|r| r.columns.iter().map(move |c| format!("{}.{}.{}", table.id, r.id, c.id)))
-            .collect();
+        let unread_rows = || table.rows.iter().enumerate().filter(|&(r, _)| !extraction.row_found(t, r)).map(|(_, row)| row);
+        let unread: Vec<String> =
+            unread_rows().flat_map(|r| r.columns.iter().map(move |c| format!("{}.{}.{}", table.id, r.id, c.id))).collect();
         if unread.is_empty() {
             continue;
         }
-        let rows: Vec<&str> = table
-            .rows
-            .iter()
-            .filter(|r| !extraction.rows_found.contains(&format!("{}.{}", table.id, r.id)))
-            .map(|r| r.label)
-            .collect();
+        let rows: Vec<&str> = unread_rows().map(|r| r.label).collect();
         out.push(
             RULE.diagnostic(format!(
                 "{}有数字的行缺少可辨认的行标签（文字可能被打乱），以下行未读取：{}",

@@ -15,6 +15,9 @@ pub struct Expanded {
     pub subject: &'static str,
     pub left: Vec<String>,
     pub right: Vec<String>,
+    /// The positions of `left` and `right` in the template's `cell_ids()`.
+    left_at: Vec<usize>,
+    right_at: Vec<usize>,
 }
 
 /// One instance of an equation evaluated over a report: a column of R1, a row of R3 …
@@ -53,11 +56,10 @@ fn expanded(template: &'static Template) -> &'static [Expanded] {
                     .equations
                     .iter()
                     .flat_map(|eq| {
-                        elements(t, eq).into_iter().map(move |(each, subject)| Expanded {
-                            rule: eq.rule,
-                            subject,
-                            left: expand(eq.left, each),
-                            right: expand(eq.right, each),
+                        elements(t, eq).into_iter().map(move |(each, subject)| {
+                            let (left, right) = (expand(eq.left, each), expand(eq.right, each));
+                            let (left_at, right_at) = (positions(t, &left), positions(t, &right));
+                            Expanded { rule: eq.rule, subject, left, right, left_at, right_at }
                         })
                     })
                     .collect();
@@ -75,7 +77,7 @@ pub fn instances(cells: &Extraction) -> &[Instance] {
 }
 
 fn evaluate(template: &'static Template, cells: &Extraction) -> Vec<Instance> {
-    let sum = |ids: &[String]| ids.iter().map(|id| cells.known(id)).sum::<Option<f64>>();
+    let sum = |at: &[usize]| at.iter().map(|&i| cells.known_at(i)).sum::<Option<f64>>();
     expanded(template)
         .iter()
         .filter_map(|eq| {
@@ -84,8 +86,8 @@ fn evaluate(template: &'static Template, cells: &Extraction) -> Vec<Instance> {
                 subject: eq.subject,
                 left: &eq.left,
                 right: &eq.right,
-                left_sum: sum(&eq.left)?,
-                right_sum: sum(&eq.right)?,
+                left_sum: sum(&eq.left_at)?,
+                right_sum: sum(&eq.right_at)?,
             })
         })
         .collect()
@@ -103,6 +105,12 @@ fn elements(template: &Template, equation: &Equation) -> Vec<(&'static str, &'st
 
 fn expand(terms: &[&str], each: &str) -> Vec<String> {
     terms.iter().map(|t| t.replace("{}", each)).collect()
+}
+
+/// Where each cell sits in the template's `cell_ids()`; a cell the template lacks is a bug in
+/// the template data, caught by the tests of every template.
+fn positions(template: &'static Template, ids: &[String]) -> Vec<usize> {
+    ids.iter().map(|id| template.cell_index(id).unwrap_or_else(|| panic!("{}: no cell {id}", template.id))).collect()
 }
 
 /// The failing instances of one rule as findings: `{subject}：{left}={l}，但{right}={r}`.

@@ -14,12 +14,12 @@ pub const RULE: Rule = Rule {
 
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(extraction) = report.extraction else { return };
-    for table in extraction.template.tables {
+    for (t, table) in extraction.template.tables.iter().enumerate() {
         if !extraction.has_table(table.id) || extraction.unplaced.contains(table.id) {
             continue;
         }
-        for row in table.rows {
-            if extraction.rows_found.contains(&format!("{}.{}", table.id, row.id)) {
+        for (r, row) in table.rows.iter().enumerate() {
+            if extraction.row_found(t, r) {
                 continue;
             }
             let cells = row.columns.iter().map(|c| format!("{}.{}.{}", table.id, row.id, c.id));

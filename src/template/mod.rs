@@ -93,23 +93,34 @@ impl Template {
         self.tables.iter().find(|t| t.id == id)
     }
 
-    /// Every cell id of the template, in table, row and column order (built once per process).
+    /// Every cell id of the template, in table, row and column order.
     pub fn cell_ids(&'static self) -> &'static [String] {
-        static CACHE: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
-        let cache = CACHE.get_or_init(|| {
-            TEMPLATES
-                .iter()
-                .map(|t| {
-                    let ids = t.tables.iter().flat_map(|table| {
-                        table.rows.iter().flat_map(move |r| {
-                            r.columns.iter().map(move |c| format!("{}.{}.{}", table.id, r.id, c.id))
-                        })
-                    });
-                    (t.id, ids.collect())
-                })
-                .collect()
-        });
-        cache.iter().find(|(id, _)| *id == self.id).map_or(&[], |(_, ids)| ids.as_slice())
+        &self.layout().ids
+    }
+
+    /// The position of a cell id in [`cell_ids`](Self::cell_ids).
+    pub fn cell_index(&'static self, id: &str) -> Option<usize> {
+        let layout = self.layout();
+        let at = layout.by_id.binary_search_by(|&i| layout.ids[usize::from(i)].as_str().cmp(id)).ok()?;
+        Some(usize::from(layout.by_id[at]))
+    }
+
+    /// The positions in [`cell_ids`](Self::cell_ids), in the order of the ids themselves.
+    pub fn cell_indices_by_id(&'static self) -> impl Iterator<Item = usize> {
+        self.layout().by_id.iter().map(|&i| usize::from(i))
+    }
+
+    /// The position in [`cell_ids`](Self::cell_ids) of the first cell of a row, by table and row index.
+    pub fn row_start(&'static self, table: usize, row: usize) -> usize {
+        usize::from(self.layout().row_start[table][row])
+    }
+
+    /// The template's cell layout, built once per process (templates are static data).
+    fn layout(&'static self) -> &'static CellLayout {
+        static CACHE: OnceLock<Vec<CellLayout>> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| TEMPLATES.iter().map(|t| CellLayout::of(t)).collect());
+        let at = TEMPLATES.iter().position(|t| std::ptr::eq(*t, self)).expect("a registered template");
+        &cache[at]
     }
 
     /// The row and column a cell id names.
@@ -128,6 +139,32 @@ impl Template {
             Some((t, r, c)) => format!("{}“{}”行“{}”列", t.name, r.label, c.label),
             None => cell.to_string(),
         }
+    }
+}
+
+/// Where the cells of a template sit: their ids in template order, that order sorted by id
+/// (for lookups by id), and the position of each row's first cell.
+struct CellLayout {
+    ids: Vec<String>,
+    by_id: Vec<u16>,
+    row_start: Vec<Vec<u16>>,
+}
+
+impl CellLayout {
+    fn of(template: &Template) -> Self {
+        let mut ids = Vec::new();
+        let mut row_start = Vec::new();
+        for table in template.tables {
+            let mut starts = Vec::new();
+            for row in table.rows {
+                starts.push(u16::try_from(ids.len()).expect("fewer than 65536 cells"));
+                ids.extend(row.columns.iter().map(|c| format!("{}.{}.{}", table.id, row.id, c.id)));
+            }
+            row_start.push(starts);
+        }
+        let mut by_id: Vec<u16> = (0..u16::try_from(ids.len()).expect("fewer than 65536 cells")).collect();
+        by_id.sort_by(|&a, &b| ids[usize::from(a)].cmp(&ids[usize::from(b)]));
+        CellLayout { ids, by_id, row_start }
     }
 }
 

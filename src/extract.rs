@@ -139,9 +139,9 @@ impl Extraction {
 /// distinctive labels appear, then the one that placed more figures.
 pub fn extract(doc: &Document) -> Option<Extraction> {
     let rows = prepare(doc);
-    let keys: Vec<&str> = rows.iter().flat_map(|r| r.cells.iter()).map(|c| c.key.as_str()).filter(|k| !k.is_empty()).collect();
-    let signals: Vec<usize> =
-        TEMPLATES.iter().map(|t| t.signals.iter().filter(|s| keys.iter().any(|k| k.contains(*s))).count()).collect();
+    // Every label key, NUL-separated so that no signal is found across two of them.
+    let keys: String = rows.iter().flat_map(|r| r.cells.iter()).flat_map(|c| [c.key.as_str(), "\0"]).collect();
+    let signals: Vec<usize> = TEMPLATES.iter().map(|t| t.signals.iter().filter(|s| keys.contains(*s)).count()).collect();
     let most = signals.iter().copied().max().unwrap_or(0);
     let mut best: Option<(usize, Extraction)> = None;
     for (template, signals) in TEMPLATES.iter().zip(signals) {

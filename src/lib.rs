@@ -87,7 +87,11 @@ pub(crate) fn finish_inspecting<T>(
     let summary = Summary::of(&diagnostics);
     let inspected = inspect(&meta, extraction.as_ref());
     let cells: BTreeMap<&'static str, Option<Num>> = match &extraction {
-        Some(e) => e.template.cell_ids().iter().enumerate().map(|(i, id)| (id.as_str(), e.number_at(i).map(Num))).collect(),
+        // In id order already: the map's sort finds one run.
+        Some(e) => {
+            let ids = e.template.cell_ids();
+            e.template.cell_indices_by_id().map(|i| (ids[i].as_str(), e.number_at(i).map(Num))).collect()
+        }
         None => BTreeMap::new(),
     };
     let result = ValidationResult {

@@ -17,11 +17,12 @@ use wasm_bindgen::prelude::*;
 use crate::result::ValidationResult;
 use crate::{human, read, rules::RULES, validate_bytes, validate_str, Source, LIMITS};
 
-/// Serialises to plain JavaScript values: objects for maps, `null` for `None`.
+/// Serialises to plain JavaScript values (objects for maps, `null` for `None`) through one JSON
+/// string parsed by the host's `JSON.parse`: one boundary crossing instead of one per key and
+/// value (a result has hundreds), and the same JSON the CLI prints.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("nianbao: cannot convert the result: {e}")))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("nianbao: cannot convert the result: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("nianbao: cannot convert the result"))
 }
 
 /// A string property of the options object, when present.

@@ -557,14 +557,28 @@ struct InlineText {
 
 impl InlineText {
     fn push_str(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        // Runs of visible characters are copied whole; only the gaps between them need a look.
+        let mut run_start = 0;
+        for (at, c) in text.char_indices() {
+            let is_space = c.is_whitespace();
+            if is_space || is_invisible(c) {
+                self.push_run(&text[run_start..at]);
+                run_start = at + c.len_utf8();
+            }
+            if is_space {
                 let gap = if matches!(c, '\n' | '\r') { Gap::SourceLineBreak } else { Gap::Space };
                 self.gap = self.gap.max(gap);
-            } else if !is_invisible(c) {
-                self.push_visible(c);
             }
         }
+        self.push_run(&text[run_start..]);
+    }
+
+    /// Visible characters with nothing between them: the gap before the first one decides
+    /// whether a space goes in.
+    fn push_run(&mut self, run: &str) {
+        let Some(first) = run.chars().next() else { return };
+        self.push_visible(first);
+        self.text.push_str(&run[first.len_utf8()..]);
     }
 
     fn cell_break(&mut self) {
@@ -724,23 +738,46 @@ type TagId = usize;
 #[derive(Default)]
 struct TagNames {
     ids: HashMap<Box<str>, TagId>,
+    names: Vec<Box<str>>,
     classes: Vec<TagClass>,
+    /// A page uses a few dozen names over and over: this cache, indexed by a name's length and
+    /// end letters, answers most lookups without lower-casing or hashing the name.
+    recent: [Option<TagId>; RECENT_TAG_SLOTS],
     lowercase: String,
 }
 
+const RECENT_TAG_SLOTS: usize = 32;
+
 impl TagNames {
     fn lookup(&mut self, raw: &str) -> (TagId, TagClass) {
+        let slot = Self::recent_slot(raw);
+        if let Some(id) = self.recent[slot] {
+            if self.names[id].as_bytes().eq_ignore_ascii_case(raw.as_bytes()) {
+                return (id, self.classes[id]);
+            }
+        }
         self.lowercase.clear();
         self.lowercase.push_str(raw);
         self.lowercase.make_ascii_lowercase();
-        if let Some(&id) = self.ids.get(self.lowercase.as_str()) {
-            return (id, self.classes[id]);
-        }
-        let id = self.classes.len();
-        let class = classify(&self.lowercase);
-        self.classes.push(class);
-        self.ids.insert(self.lowercase.clone().into_boxed_str(), id);
-        (id, class)
+        let id = match self.ids.get(self.lowercase.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.classes.len();
+                self.classes.push(classify(&self.lowercase));
+                self.names.push(self.lowercase.as_str().into());
+                self.ids.insert(self.lowercase.as_str().into(), id);
+                id
+            }
+        };
+        self.recent[slot] = Some(id);
+        (id, self.classes[id])
+    }
+
+    fn recent_slot(raw: &str) -> usize {
+        let bytes = raw.as_bytes();
+        // `| 0x20` lower-cases letters; other bytes only need to land somewhere.
+        let lower = |b: Option<&u8>| b.map_or(0, |b| usize::from(b | 0x20));
+        (bytes.len() * 7 + lower(bytes.first()) * 3 + lower(bytes.last())) % RECENT_TAG_SLOTS
     }
 }
 

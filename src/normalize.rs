@@ -37,7 +37,15 @@ pub fn label_key(text: &str) -> String {
 pub fn label_key_into(text: &str, key: &mut String) {
     key.clear();
     key.reserve(text.len());
-    let kept = visible_chars(text).filter(|c| is_cjk_or_ascii_alphanumeric(*c) || (!c.is_ascii() && c.is_alphanumeric()));
+    let kept = text.chars().filter_map(|c| {
+        // CJK ideographs and ASCII letters and digits, most of a label, need no other test.
+        if is_cjk_or_ascii_alphanumeric(c) {
+            return Some(c);
+        }
+        let c = fold_width(c);
+        let kept = !is_invisible(c) && (is_cjk_or_ascii_alphanumeric(c) || (!c.is_ascii() && c.is_alphanumeric()));
+        kept.then_some(c)
+    });
     for c in kept {
         if c == '计' && key.ends_with('合') {
             key.truncate(key.len() - '合'.len_utf8());

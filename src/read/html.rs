@@ -1359,6 +1359,8 @@ struct Renderer<'t> {
     content: Vec<Content>,
     doc: Document,
     line: InlineText,
+    /// The work list of `inline_text`, kept between calls to spare an allocation per cell.
+    cell_steps: Vec<Step>,
     grid_cells: usize,
     stopped: bool,
 }
@@ -1373,6 +1375,7 @@ impl<'t> Renderer<'t> {
             content: summarize(tree),
             doc,
             line: InlineText::default(),
+            cell_steps: Vec::new(),
             grid_cells: 0,
             stopped: false,
         }
@@ -1497,7 +1500,8 @@ impl<'t> Renderer<'t> {
     fn render_grid(&mut self, table: NodeId) {
         let tree = self.tree;
         for caption in tree.children_of_kind(table, Kind::Caption) {
-            self.line.push_str(&self.inline_text(caption));
+            let text = self.inline_text(caption);
+            self.line.push_str(&text);
             self.finish_line();
         }
         for group in tree.row_groups(table) {
@@ -1522,7 +1526,7 @@ impl<'t> Renderer<'t> {
     /// The cells of row `y` of a row group, left to right: the row's own cells once each (a
     /// `colspan` does not repeat them) and the cells carried down from rows above, inherited.
     fn grid_row(
-        &self,
+        &mut self,
         row: NodeId,
         y: usize,
         group_rows: usize,
@@ -1538,12 +1542,13 @@ impl<'t> Renderer<'t> {
                 carried.push(cell);
             }
         };
-        for cell in self.tree.children_of_kind(row, Kind::Cell) {
+        let tree = self.tree;
+        for cell in tree.children_of_kind(row, Kind::Cell) {
             while let Some(from_above) = above.next_if(|c| c.column <= column) {
                 column = column.max(from_above.end_column);
                 carry_on(from_above, &mut cells, carried);
             }
-            let NodeData::Element(element) = &self.tree.nodes[cell].data else { continue };
+            let NodeData::Element(element) = &tree.nodes[cell].data else { continue };
             let rows_left = group_rows - y;
             let rowspan = if element.rowspan == 0 { rows_left } else { element.rowspan.min(rows_left) };
             let text = self.inline_text(cell);
@@ -1567,10 +1572,11 @@ impl<'t> Renderer<'t> {
 
     /// The text of a cell or caption on one line: breaks and blocks inside it join the text
     /// without a space, except between ASCII letters or digits.
-    fn inline_text(&self, root: NodeId) -> String {
+    fn inline_text(&mut self, root: NodeId) -> String {
         let tree = self.tree;
         let mut text = InlineText::default();
-        let mut steps = vec![Step::Enter(root)];
+        let mut steps = std::mem::take(&mut self.cell_steps);
+        steps.push(Step::Enter(root));
         while let Some(step) = steps.pop() {
             let id = match step {
                 Step::EndBlock | Step::EndPre => {
@@ -1592,6 +1598,7 @@ impl<'t> Renderer<'t> {
                 _ => {}
             }
         }
+        self.cell_steps = steps;
         text.take()
     }
 }

@@ -800,27 +800,28 @@ impl Element {
     }
 }
 
-enum NodeData {
+enum NodeData<'a> {
     Root,
     Element(Element),
-    Text(String),
+    /// Text as it appears in the page, borrowed unless entities were decoded or runs merged.
+    Text(Cow<'a, str>),
     Break,
     Title(String),
 }
 
-struct Node {
+struct Node<'a> {
     parent: NodeId,
     children: Vec<NodeId>,
-    data: NodeData,
+    data: NodeData<'a>,
 }
 
 /// The parsed page. A child is always created after its parent, so its id is larger.
-struct Tree {
-    nodes: Vec<Node>,
+struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
     problem: Option<ReadProblem>,
 }
 
-impl Tree {
+impl Tree<'_> {
     fn children(&self, id: NodeId) -> &[NodeId] {
         &self.nodes[id].children
     }
@@ -952,9 +953,9 @@ impl OpenElements {
 
 // ───────────────────────────── Tree builder ─────────────────────────────
 
-struct TreeBuilder<'l> {
+struct TreeBuilder<'l, 'a> {
     limits: &'l Limits,
-    nodes: Vec<Node>,
+    nodes: Vec<Node<'a>>,
     open: OpenElements,
     tags: TagNames,
     cells: usize,
@@ -962,7 +963,7 @@ struct TreeBuilder<'l> {
     problem: Option<ReadProblem>,
 }
 
-impl<'l> TreeBuilder<'l> {
+impl<'l, 'a> TreeBuilder<'l, 'a> {
     fn new(limits: &'l Limits) -> Self {
         TreeBuilder {
             limits,
@@ -975,10 +976,10 @@ impl<'l> TreeBuilder<'l> {
         }
     }
 
-    fn build(mut self, text: &str) -> Tree {
+    fn build(mut self, text: &'a str) -> Tree<'a> {
         for token in Tokenizer::new(text) {
             match token {
-                Token::Text(text) => self.text(&text),
+                Token::Text(text) => self.text(text),
                 Token::Title(title) => self.title(title),
                 Token::Start(tag) => self.start_tag(&tag),
                 Token::End(name) => self.end_tag(name),
@@ -1004,7 +1005,7 @@ impl<'l> TreeBuilder<'l> {
 
     // ── tokens ──
 
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, text: Cow<'a, str>) {
         let blank = text.trim().is_empty();
         if !blank {
             self.leave_head();
@@ -1234,7 +1235,7 @@ impl<'l> TreeBuilder<'l> {
         (current, self.nodes[current].children.len())
     }
 
-    fn insert(&mut self, data: NodeData, (parent, position): (NodeId, usize)) -> NodeId {
+    fn insert(&mut self, data: NodeData<'a>, (parent, position): (NodeId, usize)) -> NodeId {
         let id = self.nodes.len();
         self.nodes.push(Node { parent, children: Vec::new(), data });
         self.nodes[parent].children.insert(position, id);
@@ -1245,13 +1246,13 @@ impl<'l> TreeBuilder<'l> {
         position.checked_sub(1).map(|p| self.nodes[parent].children[p])
     }
 
-    fn append_text(&mut self, text: &str) {
+    fn append_text(&mut self, text: Cow<'a, str>) {
         let at = self.insertion_point(true);
         match self.previous_sibling(at).map(|id| &mut self.nodes[id].data) {
-            Some(NodeData::Text(previous)) => previous.push_str(text),
+            Some(NodeData::Text(previous)) => previous.to_mut().push_str(&text),
             Some(NodeData::Break) if text.trim().is_empty() => {}
             _ => {
-                self.insert(NodeData::Text(text.to_string()), at);
+                self.insert(NodeData::Text(text), at);
             }
         }
     }
@@ -1305,7 +1306,7 @@ impl Content {
 }
 
 /// The content summary of every node, children before parents (ids grow downward).
-fn summarize(tree: &Tree) -> Vec<Content> {
+fn summarize(tree: &Tree<'_>) -> Vec<Content> {
     let mut content = vec![Content::default(); tree.nodes.len()];
     for id in (0..tree.nodes.len()).rev() {
         let node = &tree.nodes[id];
@@ -1354,7 +1355,7 @@ struct CarriedCell {
 }
 
 struct Renderer<'t> {
-    tree: &'t Tree,
+    tree: &'t Tree<'t>,
     limits: &'t Limits,
     content: Vec<Content>,
     doc: Document,
@@ -1366,7 +1367,7 @@ struct Renderer<'t> {
 }
 
 impl<'t> Renderer<'t> {
-    fn new(tree: &'t Tree, limits: &'t Limits) -> Self {
+    fn new(tree: &'t Tree<'t>, limits: &'t Limits) -> Self {
         let mut doc = Document::default();
         doc.problems.extend(tree.problem.clone());
         Renderer {

@@ -809,10 +809,21 @@ enum NodeData<'a> {
     Title(String),
 }
 
+/// A node, linked to its parent, children and siblings by id: no list of children to
+/// allocate per element.
 struct Node<'a> {
     parent: NodeId,
-    children: Vec<NodeId>,
+    first_child: Option<NodeId>,
+    last_child: Option<NodeId>,
+    previous_sibling: Option<NodeId>,
+    next_sibling: Option<NodeId>,
     data: NodeData<'a>,
+}
+
+impl<'a> Node<'a> {
+    fn new(parent: NodeId, data: NodeData<'a>) -> Self {
+        Node { parent, first_child: None, last_child: None, previous_sibling: None, next_sibling: None, data }
+    }
 }
 
 /// The parsed page. A child is always created after its parent, so its id is larger.
@@ -822,8 +833,14 @@ struct Tree<'a> {
 }
 
 impl Tree<'_> {
-    fn children(&self, id: NodeId) -> &[NodeId] {
-        &self.nodes[id].children
+    /// The children of `id`, first to last.
+    fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].first_child, |&child| self.nodes[child].next_sibling)
+    }
+
+    /// The children of `id`, last to first.
+    fn children_reversed(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].last_child, |&child| self.nodes[child].previous_sibling)
     }
 
     /// The kind of a shown element; `None` for text, breaks and hidden elements.
@@ -835,7 +852,7 @@ impl Tree<'_> {
     }
 
     fn children_of_kind(&self, id: NodeId, kind: Kind) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).iter().copied().filter(move |&c| self.shown_kind(c) == Some(kind))
+        self.children(id).filter(move |&c| self.shown_kind(c) == Some(kind))
     }
 
     /// The rows of a table, in source order, grouped by row group (`thead`/`tbody`/`tfoot`, or a
@@ -843,7 +860,7 @@ impl Tree<'_> {
     fn row_groups(&self, table: NodeId) -> Vec<Vec<NodeId>> {
         let mut groups = Vec::new();
         let mut loose = Vec::new();
-        for &child in self.children(table) {
+        for child in self.children(table) {
             match self.shown_kind(child) {
                 Some(Kind::Row) => loose.push(child),
                 Some(Kind::RowGroup) => {
@@ -967,7 +984,7 @@ impl<'l, 'a> TreeBuilder<'l, 'a> {
     fn new(limits: &'l Limits) -> Self {
         TreeBuilder {
             limits,
-            nodes: vec![Node { parent: ROOT, children: Vec::new(), data: NodeData::Root }],
+            nodes: vec![Node::new(ROOT, NodeData::Root)],
             open: OpenElements::default(),
             tags: TagNames::default(),
             cells: 0,
@@ -1208,10 +1225,14 @@ impl<'l, 'a> TreeBuilder<'l, 'a> {
         let Some(entry) = self.open.pop() else { return };
         let node = &self.nodes[entry.node];
         let newest = entry.node + 1 == self.nodes.len();
-        if entry.kind == Kind::Inline && newest && node.children.is_empty() {
-            let parent = node.parent;
-            if self.nodes[parent].children.last() == Some(&entry.node) {
-                self.nodes[parent].children.pop();
+        if entry.kind == Kind::Inline && newest && node.first_child.is_none() {
+            let (parent, previous) = (node.parent, node.previous_sibling);
+            if self.nodes[parent].last_child == Some(entry.node) {
+                self.nodes[parent].last_child = previous;
+                match previous {
+                    Some(previous) => self.nodes[previous].next_sibling = None,
+                    None => self.nodes[parent].first_child = None,
+                }
                 self.nodes.pop();
             }
         }
@@ -1219,31 +1240,38 @@ impl<'l, 'a> TreeBuilder<'l, 'a> {
 
     // ── inserting ──
 
-    /// Where new content goes: into the current element, or, for content misplaced between the
-    /// rows of a table, just before that table ("foster parenting", as browsers do).
-    fn insertion_point(&self, fosterable: bool) -> (NodeId, usize) {
+    /// Where new content goes: at the end of the current element, or, for content misplaced
+    /// between the rows of a table, just before that table ("foster parenting", as browsers do).
+    fn insertion_point(&self, fosterable: bool) -> InsertionPoint {
         if fosterable && self.in_table_structure() {
             if let Some(index) = self.open.topmost_kind(Kind::Table) {
                 let table = self.open.entries[index].node;
-                let parent = self.nodes[table].parent;
-                let siblings = &self.nodes[parent].children;
-                let position = siblings.iter().rposition(|&c| c == table).unwrap_or(siblings.len());
-                return (parent, position);
+                return InsertionPoint { parent: self.nodes[table].parent, before: Some(table) };
             }
         }
-        let current = self.current_node();
-        (current, self.nodes[current].children.len())
+        InsertionPoint { parent: self.current_node(), before: None }
     }
 
-    fn insert(&mut self, data: NodeData<'a>, (parent, position): (NodeId, usize)) -> NodeId {
+    fn insert(&mut self, data: NodeData<'a>, at: InsertionPoint) -> NodeId {
         let id = self.nodes.len();
-        self.nodes.push(Node { parent, children: Vec::new(), data });
-        self.nodes[parent].children.insert(position, id);
+        let previous = self.previous_sibling(at);
+        self.nodes.push(Node { previous_sibling: previous, next_sibling: at.before, ..Node::new(at.parent, data) });
+        match previous {
+            Some(previous) => self.nodes[previous].next_sibling = Some(id),
+            None => self.nodes[at.parent].first_child = Some(id),
+        }
+        match at.before {
+            Some(next) => self.nodes[next].previous_sibling = Some(id),
+            None => self.nodes[at.parent].last_child = Some(id),
+        }
         id
     }
 
-    fn previous_sibling(&self, (parent, position): (NodeId, usize)) -> Option<NodeId> {
-        position.checked_sub(1).map(|p| self.nodes[parent].children[p])
+    fn previous_sibling(&self, at: InsertionPoint) -> Option<NodeId> {
+        match at.before {
+            Some(next) => self.nodes[next].previous_sibling,
+            None => self.nodes[at.parent].last_child,
+        }
     }
 
     fn append_text(&mut self, text: Cow<'a, str>) {
@@ -1266,6 +1294,13 @@ impl<'l, 'a> TreeBuilder<'l, 'a> {
         }
         self.insert(NodeData::Break, at);
     }
+}
+
+/// A place among the children of `parent`: before the child `before`, or after the last one.
+#[derive(Clone, Copy)]
+struct InsertionPoint {
+    parent: NodeId,
+    before: Option<NodeId>,
 }
 
 /// HTML's rules for a non-negative integer: leading spaces, an optional `+`, then digits up to
@@ -1320,7 +1355,7 @@ fn summarize(tree: &Tree<'_>) -> Vec<Content> {
             NodeData::Title(_) => {}
             NodeData::Element(element) if !element.is_shown() => {}
             NodeData::Element(_) | NodeData::Root => {
-                for &child in &node.children {
+                for child in tree.children(id) {
                     summary.add(content[child]);
                 }
                 if let NodeData::Element(element) = &node.data {
@@ -1458,9 +1493,9 @@ impl<'t> Renderer<'t> {
                             steps.push(Step::EndBlock);
                         }
                     }
-                    steps.extend(tree.children(id).iter().rev().map(|&c| Step::Enter(c)));
+                    steps.extend(tree.children_reversed(id).map(Step::Enter));
                 }
-                NodeData::Root => steps.extend(tree.children(id).iter().rev().map(|&c| Step::Enter(c))),
+                NodeData::Root => steps.extend(tree.children_reversed(id).map(Step::Enter)),
             }
         }
     }
@@ -1594,7 +1629,7 @@ impl<'t> Renderer<'t> {
                         text.cell_break();
                         steps.push(Step::EndBlock);
                     }
-                    steps.extend(tree.children(id).iter().rev().map(|&c| Step::Enter(c)));
+                    steps.extend(tree.children_reversed(id).map(Step::Enter));
                 }
                 _ => {}
             }

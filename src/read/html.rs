@@ -756,21 +756,25 @@ impl TagNames {
                 return (id, self.classes[id]);
             }
         }
+        let id = self.intern(raw);
+        self.recent[slot] = Some(id);
+        (id, self.classes[id])
+    }
+
+    /// The id of a name the cache did not know (kept out of line: `lookup` is the hot path).
+    #[cold]
+    fn intern(&mut self, raw: &str) -> TagId {
         self.lowercase.clear();
         self.lowercase.push_str(raw);
         self.lowercase.make_ascii_lowercase();
-        let id = match self.ids.get(self.lowercase.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.classes.len();
-                self.classes.push(classify(&self.lowercase));
-                self.names.push(self.lowercase.as_str().into());
-                self.ids.insert(self.lowercase.as_str().into(), id);
-                id
-            }
-        };
-        self.recent[slot] = Some(id);
-        (id, self.classes[id])
+        if let Some(&id) = self.ids.get(self.lowercase.as_str()) {
+            return id;
+        }
+        let id = self.classes.len();
+        self.classes.push(classify(&self.lowercase));
+        self.names.push(self.lowercase.as_str().into());
+        self.ids.insert(self.lowercase.as_str().into(), id);
+        id
     }
 
     fn recent_slot(raw: &str) -> usize {

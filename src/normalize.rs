@@ -1,5 +1,7 @@
 //! Label and value normalisation: the many ways reports write the same label or number.
 
+use std::borrow::Cow;
+
 /// Folds full-width ASCII (！-～) and the ideographic space to their half-width forms.
 pub fn fold_width(c: char) -> char {
     match c {
@@ -13,28 +15,58 @@ pub fn fold_width(c: char) -> char {
 /// the soft hyphen, the byte-order mark, and the bidirectional marks, embeddings and isolates
 /// (pasted from right-to-left-aware editors or planted). `予\u{200b}以公开` reads `予以公开`.
 pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}' | '\u{feff}'
-    )
+    // Settles ASCII, the most common case, with one comparison.
+    c >= '\u{ad}'
+        && matches!(
+            c,
+            '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+        )
 }
 
 /// The key a label is matched by: width-folded, with spaces, punctuation, brackets, quotes,
 /// invisible characters and numbering marks removed, 合计 read as 总计.
 /// `（三）不予公开 1．属于“国家秘密”` → `三不予公开1属于国家秘密`.
 pub fn label_key(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .map(fold_width)
-        .filter(|c| is_cjk_or_ascii_alphanumeric(*c) || (!c.is_ascii() && c.is_alphanumeric()))
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if folded.contains("合计") {
-        folded.replace("合计", "总计")
+    let mut key = String::new();
+    label_key_into(text, &mut key);
+    key
+}
+
+/// [`label_key`] written into `key` (cleared first), so a caller can reuse one buffer.
+pub fn label_key_into(text: &str, key: &mut String) {
+    key.clear();
+    key.reserve(text.len());
+    let kept = text.chars().filter_map(|c| {
+        // CJK ideographs and ASCII letters and digits, most of a label, need no other test.
+        if is_cjk_or_ascii_alphanumeric(c) {
+            return Some(c);
+        }
+        let c = fold_width(c);
+        let kept = !is_invisible(c) && (is_cjk_or_ascii_alphanumeric(c) || (!c.is_ascii() && c.is_alphanumeric()));
+        kept.then_some(c)
+    });
+    for c in kept {
+        if c == '计' && key.ends_with('合') {
+            key.truncate(key.len() - '合'.len_utf8());
+            key.push('总');
+        }
+        key.push(c.to_ascii_lowercase());
+    }
+}
+
+/// The characters of `text` as the matcher reads them: invisible ones dropped, width folded.
+fn visible_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !is_invisible(*c)).map(fold_width)
+}
+
+/// `text` with invisible characters dropped and widths folded; borrowed when that changes
+/// nothing (plain ASCII figures, most labels).
+fn fold_visible(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() && text.chars().any(|c| is_invisible(c) || fold_width(c) != c) {
+        Cow::Owned(visible_chars(text).collect())
     } else {
-        folded
+        Cow::Borrowed(text)
     }
 }
 
@@ -58,9 +90,15 @@ const DASHES: &[&str] = &["-", "—", "——", "–", "―", "－", "/", "／",
 /// Reads a cell: `251000元` → 251000, `22（其中修订16件）` → 22, `１２` → 12, `1,234` → 1234,
 /// `—`/`/`/`无`/empty → blank. Anything else → `Text`.
 pub fn parse_cell(text: &str) -> CellValue {
-    let folded: String = text.chars().filter(|c| !is_invisible(*c)).map(fold_width).collect();
+    // Most cells are labels or prose: only a sign, a digit, a point or the start of a dash can
+    // begin a number or a blank, so decide on the first visible character before folding.
+    let Some(first) = visible_chars(text).find(|c| !c.is_whitespace()) else { return CellValue::Blank };
+    if !(first.is_ascii_digit() || matches!(first, '+' | '.') || DASHES.iter().any(|d| d.starts_with(first))) {
+        return CellValue::Text;
+    }
+    let folded = fold_visible(text);
     let t = folded.trim();
-    if t.is_empty() || DASHES.contains(&t) {
+    if DASHES.contains(&t) {
         return CellValue::Blank;
     }
     let (number, rest) = leading_number(t);
@@ -79,12 +117,12 @@ const UNITS: &[&str] = &["元", "万元", "件", "个", "项", "条", "次", "�
 /// Stricter than `parse_cell`: no units or notes, so prose never yields a figure.
 pub fn is_figure_token(token: &str) -> bool {
     // Most tokens are prose: decide on the first visible character before building anything.
-    let first = token.chars().find(|c| !is_invisible(*c)).map(fold_width);
+    let first = visible_chars(token).next();
     if !matches!(first, Some('0'..='9' | '-' | '+' | '—' | '/')) {
         return false;
     }
-    let t: String = token.chars().filter(|c| !is_invisible(*c)).map(fold_width).collect();
-    if matches!(t.as_str(), "-" | "—" | "——" | "/") {
+    let t = fold_visible(token);
+    if matches!(&*t, "-" | "—" | "——" | "/") {
         return true;
     }
     matches!(leading_number(&t), (Some(_), "")) && !t.ends_with('.')
@@ -98,29 +136,28 @@ fn leading_number(t: &str) -> (Option<f64>, &str) {
         i = 1;
     }
     let digits_start = i;
-    let mut cleaned = String::new();
-    if bytes.first() == Some(&b'-') {
-        cleaned.push('-');
-    }
+    let mut has_separator = false;
     let mut seen_dot = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_digit() {
-            cleaned.push(b as char);
         } else if b == b',' && i > digits_start && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && !seen_dot {
-            // thousands separator
+            has_separator = true;
         } else if b == b'.' && !seen_dot && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
             seen_dot = true;
-            cleaned.push('.');
         } else {
             break;
         }
         i += 1;
     }
-    if i == digits_start || cleaned.trim_start_matches('-').is_empty() {
+    if i == digits_start {
         return (None, t);
     }
-    (cleaned.parse::<f64>().ok(), &t[i..])
+    // `f64::from_str` takes the sign and the digits as written; only thousands separators
+    // need a copy without them (rare).
+    let number = &t[..i];
+    let value = if has_separator { number.replace(',', "").parse::<f64>() } else { number.parse::<f64>() };
+    (value.ok(), &t[i..])
 }
 
 /// Reads a year/number written in ASCII digits, full-width digits or Chinese numerals

@@ -557,14 +557,28 @@ struct InlineText {
 
 impl InlineText {
     fn push_str(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        // Runs of visible characters are copied whole; only the gaps between them need a look.
+        let mut run_start = 0;
+        for (at, c) in text.char_indices() {
+            let is_space = c.is_whitespace();
+            if is_space || is_invisible(c) {
+                self.push_run(&text[run_start..at]);
+                run_start = at + c.len_utf8();
+            }
+            if is_space {
                 let gap = if matches!(c, '\n' | '\r') { Gap::SourceLineBreak } else { Gap::Space };
                 self.gap = self.gap.max(gap);
-            } else if !is_invisible(c) {
-                self.push_visible(c);
             }
         }
+        self.push_run(&text[run_start..]);
+    }
+
+    /// Visible characters with nothing between them: the gap before the first one decides
+    /// whether a space goes in.
+    fn push_run(&mut self, run: &str) {
+        let Some(first) = run.chars().next() else { return };
+        self.push_visible(first);
+        self.text.push_str(&run[first.len_utf8()..]);
     }
 
     fn cell_break(&mut self) {
@@ -724,23 +738,50 @@ type TagId = usize;
 #[derive(Default)]
 struct TagNames {
     ids: HashMap<Box<str>, TagId>,
+    names: Vec<Box<str>>,
     classes: Vec<TagClass>,
+    /// A page uses a few dozen names over and over: this cache, indexed by a name's length and
+    /// end letters, answers most lookups without lower-casing or hashing the name.
+    recent: [Option<TagId>; RECENT_TAG_SLOTS],
     lowercase: String,
 }
 
+const RECENT_TAG_SLOTS: usize = 32;
+
 impl TagNames {
     fn lookup(&mut self, raw: &str) -> (TagId, TagClass) {
+        let slot = Self::recent_slot(raw);
+        if let Some(id) = self.recent[slot] {
+            if self.names[id].as_bytes().eq_ignore_ascii_case(raw.as_bytes()) {
+                return (id, self.classes[id]);
+            }
+        }
+        let id = self.intern(raw);
+        self.recent[slot] = Some(id);
+        (id, self.classes[id])
+    }
+
+    /// The id of a name the cache did not know (kept out of line: `lookup` is the hot path).
+    #[cold]
+    fn intern(&mut self, raw: &str) -> TagId {
         self.lowercase.clear();
         self.lowercase.push_str(raw);
         self.lowercase.make_ascii_lowercase();
         if let Some(&id) = self.ids.get(self.lowercase.as_str()) {
-            return (id, self.classes[id]);
+            return id;
         }
         let id = self.classes.len();
-        let class = classify(&self.lowercase);
-        self.classes.push(class);
-        self.ids.insert(self.lowercase.clone().into_boxed_str(), id);
-        (id, class)
+        self.classes.push(classify(&self.lowercase));
+        self.names.push(self.lowercase.as_str().into());
+        self.ids.insert(self.lowercase.as_str().into(), id);
+        id
+    }
+
+    fn recent_slot(raw: &str) -> usize {
+        let bytes = raw.as_bytes();
+        // `| 0x20` lower-cases letters; other bytes only need to land somewhere.
+        let lower = |b: Option<&u8>| b.map_or(0, |b| usize::from(b | 0x20));
+        (bytes.len() * 7 + lower(bytes.first()) * 3 + lower(bytes.last())) % RECENT_TAG_SLOTS
     }
 }
 
@@ -763,29 +804,47 @@ impl Element {
     }
 }
 
-enum NodeData {
+enum NodeData<'a> {
     Root,
     Element(Element),
-    Text(String),
+    /// Text as it appears in the page, borrowed unless entities were decoded or runs merged.
+    Text(Cow<'a, str>),
     Break,
     Title(String),
 }
 
-struct Node {
+/// A node, linked to its parent, children and siblings by id: no list of children to
+/// allocate per element.
+struct Node<'a> {
     parent: NodeId,
-    children: Vec<NodeId>,
-    data: NodeData,
+    first_child: Option<NodeId>,
+    last_child: Option<NodeId>,
+    previous_sibling: Option<NodeId>,
+    next_sibling: Option<NodeId>,
+    data: NodeData<'a>,
+}
+
+impl<'a> Node<'a> {
+    fn new(parent: NodeId, data: NodeData<'a>) -> Self {
+        Node { parent, first_child: None, last_child: None, previous_sibling: None, next_sibling: None, data }
+    }
 }
 
 /// The parsed page. A child is always created after its parent, so its id is larger.
-struct Tree {
-    nodes: Vec<Node>,
+struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
     problem: Option<ReadProblem>,
 }
 
-impl Tree {
-    fn children(&self, id: NodeId) -> &[NodeId] {
-        &self.nodes[id].children
+impl Tree<'_> {
+    /// The children of `id`, first to last.
+    fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].first_child, |&child| self.nodes[child].next_sibling)
+    }
+
+    /// The children of `id`, last to first.
+    fn children_reversed(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].last_child, |&child| self.nodes[child].previous_sibling)
     }
 
     /// The kind of a shown element; `None` for text, breaks and hidden elements.
@@ -797,7 +856,7 @@ impl Tree {
     }
 
     fn children_of_kind(&self, id: NodeId, kind: Kind) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).iter().copied().filter(move |&c| self.shown_kind(c) == Some(kind))
+        self.children(id).filter(move |&c| self.shown_kind(c) == Some(kind))
     }
 
     /// The rows of a table, in source order, grouped by row group (`thead`/`tbody`/`tfoot`, or a
@@ -805,7 +864,7 @@ impl Tree {
     fn row_groups(&self, table: NodeId) -> Vec<Vec<NodeId>> {
         let mut groups = Vec::new();
         let mut loose = Vec::new();
-        for &child in self.children(table) {
+        for child in self.children(table) {
             match self.shown_kind(child) {
                 Some(Kind::Row) => loose.push(child),
                 Some(Kind::RowGroup) => {
@@ -915,9 +974,9 @@ impl OpenElements {
 
 // ───────────────────────────── Tree builder ─────────────────────────────
 
-struct TreeBuilder<'l> {
+struct TreeBuilder<'l, 'a> {
     limits: &'l Limits,
-    nodes: Vec<Node>,
+    nodes: Vec<Node<'a>>,
     open: OpenElements,
     tags: TagNames,
     cells: usize,
@@ -925,11 +984,11 @@ struct TreeBuilder<'l> {
     problem: Option<ReadProblem>,
 }
 
-impl<'l> TreeBuilder<'l> {
+impl<'l, 'a> TreeBuilder<'l, 'a> {
     fn new(limits: &'l Limits) -> Self {
         TreeBuilder {
             limits,
-            nodes: vec![Node { parent: ROOT, children: Vec::new(), data: NodeData::Root }],
+            nodes: vec![Node::new(ROOT, NodeData::Root)],
             open: OpenElements::default(),
             tags: TagNames::default(),
             cells: 0,
@@ -938,10 +997,10 @@ impl<'l> TreeBuilder<'l> {
         }
     }
 
-    fn build(mut self, text: &str) -> Tree {
+    fn build(mut self, text: &'a str) -> Tree<'a> {
         for token in Tokenizer::new(text) {
             match token {
-                Token::Text(text) => self.text(&text),
+                Token::Text(text) => self.text(text),
                 Token::Title(title) => self.title(title),
                 Token::Start(tag) => self.start_tag(&tag),
                 Token::End(name) => self.end_tag(name),
@@ -967,7 +1026,7 @@ impl<'l> TreeBuilder<'l> {
 
     // ── tokens ──
 
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, text: Cow<'a, str>) {
         let blank = text.trim().is_empty();
         if !blank {
             self.leave_head();
@@ -1170,10 +1229,14 @@ impl<'l> TreeBuilder<'l> {
         let Some(entry) = self.open.pop() else { return };
         let node = &self.nodes[entry.node];
         let newest = entry.node + 1 == self.nodes.len();
-        if entry.kind == Kind::Inline && newest && node.children.is_empty() {
-            let parent = node.parent;
-            if self.nodes[parent].children.last() == Some(&entry.node) {
-                self.nodes[parent].children.pop();
+        if entry.kind == Kind::Inline && newest && node.first_child.is_none() {
+            let (parent, previous) = (node.parent, node.previous_sibling);
+            if self.nodes[parent].last_child == Some(entry.node) {
+                self.nodes[parent].last_child = previous;
+                match previous {
+                    Some(previous) => self.nodes[previous].next_sibling = None,
+                    None => self.nodes[parent].first_child = None,
+                }
                 self.nodes.pop();
             }
         }
@@ -1181,40 +1244,47 @@ impl<'l> TreeBuilder<'l> {
 
     // ── inserting ──
 
-    /// Where new content goes: into the current element, or, for content misplaced between the
-    /// rows of a table, just before that table ("foster parenting", as browsers do).
-    fn insertion_point(&self, fosterable: bool) -> (NodeId, usize) {
+    /// Where new content goes: at the end of the current element, or, for content misplaced
+    /// between the rows of a table, just before that table ("foster parenting", as browsers do).
+    fn insertion_point(&self, fosterable: bool) -> InsertionPoint {
         if fosterable && self.in_table_structure() {
             if let Some(index) = self.open.topmost_kind(Kind::Table) {
                 let table = self.open.entries[index].node;
-                let parent = self.nodes[table].parent;
-                let siblings = &self.nodes[parent].children;
-                let position = siblings.iter().rposition(|&c| c == table).unwrap_or(siblings.len());
-                return (parent, position);
+                return InsertionPoint { parent: self.nodes[table].parent, before: Some(table) };
             }
         }
-        let current = self.current_node();
-        (current, self.nodes[current].children.len())
+        InsertionPoint { parent: self.current_node(), before: None }
     }
 
-    fn insert(&mut self, data: NodeData, (parent, position): (NodeId, usize)) -> NodeId {
+    fn insert(&mut self, data: NodeData<'a>, at: InsertionPoint) -> NodeId {
         let id = self.nodes.len();
-        self.nodes.push(Node { parent, children: Vec::new(), data });
-        self.nodes[parent].children.insert(position, id);
+        let previous = self.previous_sibling(at);
+        self.nodes.push(Node { previous_sibling: previous, next_sibling: at.before, ..Node::new(at.parent, data) });
+        match previous {
+            Some(previous) => self.nodes[previous].next_sibling = Some(id),
+            None => self.nodes[at.parent].first_child = Some(id),
+        }
+        match at.before {
+            Some(next) => self.nodes[next].previous_sibling = Some(id),
+            None => self.nodes[at.parent].last_child = Some(id),
+        }
         id
     }
 
-    fn previous_sibling(&self, (parent, position): (NodeId, usize)) -> Option<NodeId> {
-        position.checked_sub(1).map(|p| self.nodes[parent].children[p])
+    fn previous_sibling(&self, at: InsertionPoint) -> Option<NodeId> {
+        match at.before {
+            Some(next) => self.nodes[next].previous_sibling,
+            None => self.nodes[at.parent].last_child,
+        }
     }
 
-    fn append_text(&mut self, text: &str) {
+    fn append_text(&mut self, text: Cow<'a, str>) {
         let at = self.insertion_point(true);
         match self.previous_sibling(at).map(|id| &mut self.nodes[id].data) {
-            Some(NodeData::Text(previous)) => previous.push_str(text),
+            Some(NodeData::Text(previous)) => previous.to_mut().push_str(&text),
             Some(NodeData::Break) if text.trim().is_empty() => {}
             _ => {
-                self.insert(NodeData::Text(text.to_string()), at);
+                self.insert(NodeData::Text(text), at);
             }
         }
     }
@@ -1228,6 +1298,13 @@ impl<'l> TreeBuilder<'l> {
         }
         self.insert(NodeData::Break, at);
     }
+}
+
+/// A place among the children of `parent`: before the child `before`, or after the last one.
+#[derive(Clone, Copy)]
+struct InsertionPoint {
+    parent: NodeId,
+    before: Option<NodeId>,
 }
 
 /// HTML's rules for a non-negative integer: leading spaces, an optional `+`, then digits up to
@@ -1268,7 +1345,7 @@ impl Content {
 }
 
 /// The content summary of every node, children before parents (ids grow downward).
-fn summarize(tree: &Tree) -> Vec<Content> {
+fn summarize(tree: &Tree<'_>) -> Vec<Content> {
     let mut content = vec![Content::default(); tree.nodes.len()];
     for id in (0..tree.nodes.len()).rev() {
         let node = &tree.nodes[id];
@@ -1282,7 +1359,7 @@ fn summarize(tree: &Tree) -> Vec<Content> {
             NodeData::Title(_) => {}
             NodeData::Element(element) if !element.is_shown() => {}
             NodeData::Element(_) | NodeData::Root => {
-                for &child in &node.children {
+                for child in tree.children(id) {
                     summary.add(content[child]);
                 }
                 if let NodeData::Element(element) = &node.data {
@@ -1317,17 +1394,19 @@ struct CarriedCell {
 }
 
 struct Renderer<'t> {
-    tree: &'t Tree,
+    tree: &'t Tree<'t>,
     limits: &'t Limits,
     content: Vec<Content>,
     doc: Document,
     line: InlineText,
+    /// The work list of `inline_text`, kept between calls to spare an allocation per cell.
+    cell_steps: Vec<Step>,
     grid_cells: usize,
     stopped: bool,
 }
 
 impl<'t> Renderer<'t> {
-    fn new(tree: &'t Tree, limits: &'t Limits) -> Self {
+    fn new(tree: &'t Tree<'t>, limits: &'t Limits) -> Self {
         let mut doc = Document::default();
         doc.problems.extend(tree.problem.clone());
         Renderer {
@@ -1336,6 +1415,7 @@ impl<'t> Renderer<'t> {
             content: summarize(tree),
             doc,
             line: InlineText::default(),
+            cell_steps: Vec::new(),
             grid_cells: 0,
             stopped: false,
         }
@@ -1417,9 +1497,9 @@ impl<'t> Renderer<'t> {
                             steps.push(Step::EndBlock);
                         }
                     }
-                    steps.extend(tree.children(id).iter().rev().map(|&c| Step::Enter(c)));
+                    steps.extend(tree.children_reversed(id).map(Step::Enter));
                 }
-                NodeData::Root => steps.extend(tree.children(id).iter().rev().map(|&c| Step::Enter(c))),
+                NodeData::Root => steps.extend(tree.children_reversed(id).map(Step::Enter)),
             }
         }
     }
@@ -1460,7 +1540,8 @@ impl<'t> Renderer<'t> {
     fn render_grid(&mut self, table: NodeId) {
         let tree = self.tree;
         for caption in tree.children_of_kind(table, Kind::Caption) {
-            self.line.push_str(&self.inline_text(caption));
+            let text = self.inline_text(caption);
+            self.line.push_str(&text);
             self.finish_line();
         }
         for group in tree.row_groups(table) {
@@ -1485,7 +1566,7 @@ impl<'t> Renderer<'t> {
     /// The cells of row `y` of a row group, left to right: the row's own cells once each (a
     /// `colspan` does not repeat them) and the cells carried down from rows above, inherited.
     fn grid_row(
-        &self,
+        &mut self,
         row: NodeId,
         y: usize,
         group_rows: usize,
@@ -1501,12 +1582,13 @@ impl<'t> Renderer<'t> {
                 carried.push(cell);
             }
         };
-        for cell in self.tree.children_of_kind(row, Kind::Cell) {
+        let tree = self.tree;
+        for cell in tree.children_of_kind(row, Kind::Cell) {
             while let Some(from_above) = above.next_if(|c| c.column <= column) {
                 column = column.max(from_above.end_column);
                 carry_on(from_above, &mut cells, carried);
             }
-            let NodeData::Element(element) = &self.tree.nodes[cell].data else { continue };
+            let NodeData::Element(element) = &tree.nodes[cell].data else { continue };
             let rows_left = group_rows - y;
             let rowspan = if element.rowspan == 0 { rows_left } else { element.rowspan.min(rows_left) };
             let text = self.inline_text(cell);
@@ -1530,10 +1612,11 @@ impl<'t> Renderer<'t> {
 
     /// The text of a cell or caption on one line: breaks and blocks inside it join the text
     /// without a space, except between ASCII letters or digits.
-    fn inline_text(&self, root: NodeId) -> String {
+    fn inline_text(&mut self, root: NodeId) -> String {
         let tree = self.tree;
         let mut text = InlineText::default();
-        let mut steps = vec![Step::Enter(root)];
+        let mut steps = std::mem::take(&mut self.cell_steps);
+        steps.push(Step::Enter(root));
         while let Some(step) = steps.pop() {
             let id = match step {
                 Step::EndBlock | Step::EndPre => {
@@ -1550,11 +1633,12 @@ impl<'t> Renderer<'t> {
                         text.cell_break();
                         steps.push(Step::EndBlock);
                     }
-                    steps.extend(tree.children(id).iter().rev().map(|&c| Step::Enter(c)));
+                    steps.extend(tree.children_reversed(id).map(Step::Enter));
                 }
                 _ => {}
             }
         }
+        self.cell_steps = steps;
         text.take()
     }
 }

@@ -110,12 +110,48 @@ pub fn read_str(text: &str, ext: Option<&str>) -> (InputKind, usize, Document) {
 
 /// HTML when the text starts with markup or carries the tags a report table needs.
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(2048).collect::<String>().to_ascii_lowercase();
-    if head.starts_with("<!doctype") || head.starts_with("<html") || head.starts_with("<?xml") {
+    let trimmed = text.trim_start();
+    if ["<!doctype", "<html", "<?xml"].iter().any(|prefix| starts_with_ignore_ascii_case(trimmed, prefix)) {
         return true;
     }
-    let lower_has = |needle: &str| text.len() < 64 * 1024 && text.to_ascii_lowercase().contains(needle)
-        || head.contains(needle);
-    head.starts_with('<') && (lower_has("<table") || lower_has("<p") || lower_has("<div") || lower_has("<body"))
-        || lower_has("<table") && lower_has("<td")
+    // Texts up to 64 KB are searched whole, longer ones in their first 2048 characters only.
+    let searched = if text.len() < 64 * 1024 {
+        text
+    } else {
+        let head_end = trimmed.char_indices().nth(2048).map_or(trimmed.len(), |(at, _)| at);
+        &trimmed[..head_end]
+    };
+    let tags = TagsSeen::scan(searched);
+    trimmed.starts_with('<') && (tags.table || tags.p || tags.div || tags.body) || tags.table && tags.td
+}
+
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Which of the tags `looks_like_html` asks about occur (as `<name…`, any case), found in one
+/// pass over the `<` of the text.
+#[derive(Default)]
+struct TagsSeen {
+    table: bool,
+    td: bool,
+    p: bool,
+    div: bool,
+    body: bool,
+}
+
+impl TagsSeen {
+    fn scan(text: &str) -> TagsSeen {
+        let mut seen = TagsSeen::default();
+        for (at, _) in text.match_indices('<') {
+            let after = &text[at + 1..];
+            let is = |name: &str| starts_with_ignore_ascii_case(after, name);
+            seen.table |= is("table");
+            seen.td |= is("td");
+            seen.p |= is("p");
+            seen.div |= is("div");
+            seen.body |= is("body");
+        }
+        seen
+    }
 }

@@ -10,8 +10,8 @@
 //! the rest as `Grid` rows. Line numbers are those of the input.
 
 use super::Limits;
-use crate::document::{Document, ReadProblem};
-use crate::normalize::{is_figure_token, is_invisible};
+use crate::document::{Cell, Document, ReadProblem, Row, RowShape};
+use crate::normalize::{fold_width, is_figure_token, is_invisible};
 
 pub fn read_text(text: &str, limits: &Limits) -> Document {
     let mut doc = Document::default();
@@ -25,7 +25,8 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
             break;
         }
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let row = split_row(line);
+        let line_no = doc.lines.len() + 1;
+        let row = split_row(line, line_no);
         // Prose and blank lines are bounded by the line limit; only table rows count as cells.
         cells += row.as_ref().map_or(0, Vec::len);
         if cells > limits.max_cells {
@@ -40,9 +41,8 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
                 doc.push_line(line);
             }
             Some(cells) => {
-                let line_no = doc.push_line(line);
-                let row_cells = cells.into_iter().map(|c| (c, false)).collect();
-                push_row_at(&mut doc, row_cells, line_no);
+                doc.push_line(line);
+                doc.rows.push(Row { cells, shape: RowShape::Grid });
             }
             None => {
                 doc.push_text_line(line);
@@ -52,47 +52,48 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
     doc
 }
 
-/// Adds a grid row for a line already pushed (keeps the input line as the shown text).
-fn push_row_at(doc: &mut Document, cells: Vec<(String, bool)>, line: usize) {
-    use crate::document::{Cell, Row, RowShape};
-    doc.rows.push(Row {
-        cells: cells.into_iter().map(|(text, inherited)| Cell { text, line, inherited }).collect(),
-        shape: RowShape::Grid,
-    });
+/// A grid cell shown on line `line_no`, the input line it was read from.
+fn cell(text: &str, line_no: usize) -> Cell {
+    Cell { text: text.to_string(), line: line_no, inherited: false }
 }
 
 /// The cells of a line that is a table row, or `None` for prose and single cells.
-fn split_row(line: &str) -> Option<Vec<String>> {
+fn split_row(line: &str, line_no: usize) -> Option<Vec<Cell>> {
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return None;
     }
     if let Some(inner) = trimmed.strip_prefix('|') {
-        return pipe_cells(inner);
+        return Some(pipe_cells(inner, line_no));
     }
     if line.contains('\t') {
-        let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
-        return cells.iter().any(|c| !c.is_empty()).then_some(cells);
+        let cells: Vec<Cell> = line.split('\t').map(|c| cell(c.trim(), line_no)).collect();
+        return cells.iter().any(|c| !c.text.is_empty()).then_some(cells);
     }
-    label_and_figures(trimmed)
+    label_and_figures(trimmed, line_no)
 }
 
 /// A markdown pipe row; separator rows (`|---|:--:|`) give an empty row that is skipped.
-fn pipe_cells(inner: &str) -> Option<Vec<String>> {
+fn pipe_cells(inner: &str, line_no: usize) -> Vec<Cell> {
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_string()).collect();
-    let separator = cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
-    if separator {
-        return Some(Vec::new());
+    let is_separator = |c: &str| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '));
+    if inner.split('|').all(|c| is_separator(c.trim())) {
+        return Vec::new();
     }
-    Some(cells)
+    inner.split('|').map(|c| cell(c.trim(), line_no)).collect()
 }
 
 /// `行政许可 97` → [`行政许可`, `97`]; `0 0 0 0 0 0 0` → seven cells; a single figure or prose → None.
-fn label_and_figures(line: &str) -> Option<Vec<String>> {
+fn label_and_figures(line: &str, line_no: usize) -> Option<Vec<Cell>> {
+    // Most lines are prose that ends in a word, while a figure ends in a digit, a dash or a
+    // slash: look at the last visible character before splitting the line.
+    let last = line.chars().rev().find(|c| !is_invisible(*c)).map(fold_width);
+    if !last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '/')) {
+        return None;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let figures = tokens.iter().rev().take_while(|t| is_figure_token(t)).count();
-    if figures == 0 || (figures == 1 && tokens.len() == 1) {
+    if figures == 1 && tokens.len() == 1 {
         return None;
     }
     let label_end = tokens.len() - figures;
@@ -102,9 +103,9 @@ fn label_and_figures(line: &str) -> Option<Vec<String>> {
     }
     let mut cells = Vec::with_capacity(figures + 1);
     if label_end > 0 {
-        cells.push(tokens[..label_end].join(" "));
+        cells.push(cell(&label.join(" "), line_no));
     }
-    cells.extend(tokens[label_end..].iter().map(|t| t.to_string()));
+    cells.extend(tokens[label_end..].iter().map(|t| cell(t, line_no)));
     Some(cells)
 }
 
@@ -120,7 +121,6 @@ fn is_prose(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::RowShape;
     use crate::read::LIMITS;
 
     fn rows(text: &str) -> Vec<(RowShape, Vec<String>)> {

@@ -8,7 +8,9 @@
 //! cannot be placed with certainty is left unread with a note — a wrong number is worse than
 //! none. Column headers are not trusted: converted reports carry wrong ones.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::document::{Document, RowShape};
@@ -138,9 +140,9 @@ impl Extraction {
 /// Reads the document against every template and keeps the best fit: the template whose
 /// distinctive labels appear, then the one that placed more figures.
 pub fn extract(doc: &Document) -> Option<Extraction> {
-    let rows = prepare(doc);
+    let sheet = prepare(doc);
     // Every label key, NUL-separated so that no signal is found across two of them.
-    let keys: String = rows.iter().flat_map(|r| r.cells.iter()).flat_map(|c| [c.key.as_str(), "\0"]).collect();
+    let keys: String = sheet.cells.iter().flat_map(|c| [&*c.key, "\0"]).collect();
     let signals: Vec<usize> = TEMPLATES.iter().map(|t| t.signals.iter().filter(|s| keys.contains(*s)).count()).collect();
     let most = signals.iter().copied().max().unwrap_or(0);
     let mut best: Option<(usize, Extraction)> = None;
@@ -150,7 +152,7 @@ pub fn extract(doc: &Document) -> Option<Extraction> {
         if signals < most {
             continue;
         }
-        let extraction = Walker::new(template).walk(&rows);
+        let extraction = Walker::new(template).walk(&sheet);
         let read = extraction.read_cells();
         if read == 0 && signals == 0 {
             continue;
@@ -167,44 +169,54 @@ pub fn extract(doc: &Document) -> Option<Extraction> {
 struct Prepared<'d> {
     text: &'d str,
     kind: CellValue,
-    /// The label key, for text cells only.
-    key: String,
+    /// The label key, for text cells only ([`PROSE`] for text too long to be a label).
+    key: Cow<'static, str>,
     line: usize,
     inherited: bool,
 }
 
-struct PreparedRow<'d> {
+struct PreparedRow {
     shape: RowShape,
-    cells: Vec<Prepared<'d>>,
+    /// Its cells in [`Sheet::cells`].
+    cells: Range<usize>,
     /// The section a `Line` row is the heading of.
     heading: Option<u8>,
 }
 
-fn prepare(doc: &Document) -> Vec<PreparedRow<'_>> {
-    doc.rows
-        .iter()
-        .filter(|row| !row.cells.is_empty())
-        .map(|row| {
-            let cells: Vec<Prepared> = row
-                .cells
-                .iter()
-                .map(|c| {
-                    let kind = parse_cell(&c.text);
-                    // Prose is never a label: skip normalising it (most of a report's text).
-                    let key = match kind {
-                        CellValue::Text if c.text.len() > MAX_LABEL_CHARS * 4 => PROSE.to_string(),
-                        CellValue::Text => label_key(&c.text),
-                        _ => String::new(),
-                    };
-                    Prepared { text: &c.text, kind, key, line: c.line, inherited: c.inherited }
-                })
-                .collect();
-            let heading = (row.shape == RowShape::Line && cells[0].kind == CellValue::Text)
-                .then(|| heading_section(cells[0].text).map(|h| h.number))
-                .flatten();
-            PreparedRow { shape: row.shape, cells, heading }
-        })
-        .collect()
+/// The document's rows, classified: one list of cells for all rows (one allocation, not one
+/// per row).
+struct Sheet<'d> {
+    rows: Vec<PreparedRow>,
+    cells: Vec<Prepared<'d>>,
+}
+
+impl<'d> Sheet<'d> {
+    fn cells(&self, row: &PreparedRow) -> &[Prepared<'d>] {
+        &self.cells[row.cells.clone()]
+    }
+}
+
+fn prepare(doc: &Document) -> Sheet<'_> {
+    let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::new() };
+    for row in doc.rows.iter().filter(|row| !row.cells.is_empty()) {
+        let start = sheet.cells.len();
+        sheet.cells.extend(row.cells.iter().map(|c| {
+            let kind = parse_cell(&c.text);
+            // Prose is never a label: skip normalising it (most of a report's text).
+            let key = match kind {
+                CellValue::Text if c.text.len() > MAX_LABEL_CHARS * 4 => Cow::Borrowed(PROSE),
+                CellValue::Text => Cow::Owned(label_key(&c.text)),
+                _ => Cow::Borrowed(""),
+            };
+            Prepared { text: &c.text, kind, key, line: c.line, inherited: c.inherited }
+        }));
+        let first = &sheet.cells[start];
+        let heading = (row.shape == RowShape::Line && first.kind == CellValue::Text)
+            .then(|| heading_section(first.text).map(|h| h.number))
+            .flatten();
+        sheet.rows.push(PreparedRow { shape: row.shape, cells: start..sheet.cells.len(), heading });
+    }
+    sheet
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -274,11 +286,12 @@ impl<'d> Walker<'d> {
         }
     }
 
-    fn walk(mut self, rows: &'d [PreparedRow<'d>]) -> Extraction {
-        for row in rows {
+    fn walk(mut self, sheet: &'d Sheet<'d>) -> Extraction {
+        for row in &sheet.rows {
+            let cells = sheet.cells(row);
             match row.shape {
                 RowShape::Line => {
-                    let cell = &row.cells[0];
+                    let cell = &cells[0];
                     match cell.kind {
                         CellValue::Text => {
                             self.flush_run();
@@ -293,7 +306,7 @@ impl<'d> Walker<'d> {
                 }
                 RowShape::Grid => {
                     self.flush_run();
-                    self.grid_row(row);
+                    self.grid_row(cells);
                 }
             }
         }
@@ -321,10 +334,9 @@ impl<'d> Walker<'d> {
         self.figures(Vec::new(), figures);
     }
 
-    fn grid_row(&mut self, row: &'d PreparedRow<'d>) {
+    fn grid_row(&mut self, cells: &'d [Prepared<'d>]) {
         // Labels end at the last text cell before the first figure: text after a figure is a
         // cell that should hold one (`cell-not-number`), not a label.
-        let cells = &row.cells;
         let first_number = cells.iter().position(|c| matches!(c.kind, CellValue::Number(_))).unwrap_or(cells.len());
         let last_label = cells[..first_number].iter().rposition(|c| c.kind == CellValue::Text);
         let (labels, rest) = match last_label {

@@ -1,6 +1,8 @@
 //! Locating the parts of a report in its text: the six section headings, the title, the
 //! report year, the statistical period, the publication date and the body that reports.
 
+use std::borrow::Cow;
+
 use crate::document::Document;
 use crate::normalize::{digit_value, fold_width, is_invisible, label_key, parse_digits};
 
@@ -160,36 +162,30 @@ const TITLE_SEARCH_LINES: usize = 40;
 pub fn meta(doc: &Document) -> Meta {
     let mut meta = Meta::default();
     find_title(doc, &mut meta);
-    for (i, line) in doc.lines.iter().enumerate() {
-        let may_state_period = line.contains("31") || line.contains("三十一") || line.contains("３１");
-        if meta.period_year.is_none() && may_state_period {
-            if let Some(year) = period_year(line) {
-                meta.period_year = Some(year);
-                meta.period_line = Some(i + 1);
-            }
-        }
+    let may_state_period = |line: &str| line.contains("31") || line.contains("三十一") || line.contains("３１");
+    let mut period = doc.lines.iter().enumerate().filter(|(_, line)| may_state_period(line));
+    if let Some((i, year)) = period.find_map(|(i, line)| Some((i, period_year(line)?))) {
+        meta.period_year = Some(year);
+        meta.period_line = Some(i + 1);
     }
     find_published(doc, &mut meta);
     meta
 }
 
 fn find_title(doc: &Document, meta: &mut Meta) {
-    // Zero-width and directional marks would hide 政府信息公开 from the search.
-    let lines: Vec<String> = doc
-        .lines
-        .iter()
-        .take(TITLE_SEARCH_LINES + 1)
-        .map(|l| l.trim().chars().filter(|c| !is_invisible(*c)).collect())
-        .collect();
-    for (i, line) in lines.iter().enumerate().take(TITLE_SEARCH_LINES) {
+    // Zero-width and directional marks would hide 政府信息公开 from the search. Lines are read
+    // one by one up to the title (usually among the first few), copied only if they hold one.
+    let visible_line = |i: usize| doc.lines.get(i).map(|l| without_invisible(l.trim()));
+    for i in 0..TITLE_SEARCH_LINES {
+        let Some(line) = visible_line(i) else { return };
         let clean = line.trim_start_matches('#').trim();
         if clean.chars().count() > 80 || !clean.contains("政府信息公开") || clean.contains('>') || year_in(clean).is_none() {
             continue;
         }
         let joined = if clean.contains("年度报告") {
             clean.to_string()
-        } else if lines.get(i + 1).is_some_and(|n| n.starts_with("年度报告") || n.starts_with("报告")) {
-            format!("{clean}{}", lines[i + 1])
+        } else if let Some(next) = visible_line(i + 1).filter(|n| n.starts_with("年度报告") || n.starts_with("报告")) {
+            format!("{clean}{next}")
         } else {
             continue;
         };
@@ -198,6 +194,15 @@ fn find_title(doc: &Document, meta: &mut Meta) {
         meta.year = year_in(&joined);
         meta.body = body_from_title(&joined);
         return;
+    }
+}
+
+/// `text` without invisible characters: itself when it holds none, as most lines do.
+fn without_invisible(text: &str) -> Cow<'_, str> {
+    if text.contains(is_invisible) {
+        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 

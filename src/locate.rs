@@ -46,12 +46,10 @@ const MAX_HEADING_CHARS: usize = 40;
 pub fn heading_section(line: &str) -> Option<Heading> {
     let text = line.trim().trim_start_matches('#').trim();
     // Bytes first: a CJK character is 3 bytes, so this rules out long prose without counting.
-    if text.is_empty() || text.len() > MAX_HEADING_CHARS * 4 || text.chars().count() > MAX_HEADING_CHARS {
-        return None;
-    }
     // Every section's words end one of 情况, 事项, 问题, 不足, 概述: most lines are dismissed
-    // here cheaply (single characters, so invisible marks inside words do not matter).
-    if !text.contains(['况', '项', '题', '足', '述']) {
+    // by a byte search for those characters (single characters, so invisible marks inside words
+    // do not matter), before their characters are counted.
+    if text.len() > MAX_HEADING_CHARS * 4 || !holds_section_ending(text) || text.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
     let (numeral, words) = split_numeral(text);
@@ -62,6 +60,14 @@ pub fn heading_section(line: &str) -> Option<Heading> {
     let number = section_of(&key)?;
     let variant = key != OFFICIAL_KEYS[usize::from(number) - 1];
     Some(Heading { number, numeral, text: text.to_string(), variant })
+}
+
+/// Whether `text` holds 况, 项, 题, 足 or 述, found by their UTF-8 bytes without decoding
+/// (UTF-8 is self-synchronising: a character's bytes occur only where it does).
+fn holds_section_ending(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        matches!(w, [0xE5, 0x86, 0xB5] | [0xE9, 0xA1, 0xB9] | [0xE9, 0xA2, 0x98] | [0xE8, 0xB6, 0xB3] | [0xE8, 0xBF, 0xB0])
+    })
 }
 
 fn section_of(key: &str) -> Option<u8> {
@@ -404,6 +410,14 @@ mod tests {
         assert_eq!(heading_section("三是提高解读效能。"), None);
         assert!(heading_section("五、存在的问题及改进情况").unwrap().variant);
         assert_eq!(heading_section("其他需要报告的事项").unwrap().numeral, None);
+    }
+
+    #[test]
+    fn section_endings_are_found_by_their_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(holds_section_ending(&text), ['况', '项', '题', '足', '述'].contains(&c), "{c}");
+        }
     }
 
     #[test]

@@ -44,7 +44,9 @@ const MAX_HEADING_CHARS: usize = 40;
 /// Recognises a section heading: a short line, usually numbered `一、`, whose words name one of
 /// the six sections (`因政府信息公开工作被申请行政复议和提起行政诉讼情况` is section 四).
 pub fn heading_section(line: &str) -> Option<Heading> {
-    let text = line.trim().trim_start_matches('#').trim();
+    let text = line.trim();
+    // Markdown heading marks, and the space after them (the end is trimmed already).
+    let text = if text.starts_with('#') { text.trim_start_matches('#').trim_start() } else { text };
     // Bytes first: a CJK character is 3 bytes, so this rules out long prose without counting.
     // Every section's words end one of 情况, 事项, 问题, 不足, 概述: most lines are dismissed
     // by a byte search for those characters (single characters, so invisible marks inside words
@@ -53,6 +55,13 @@ pub fn heading_section(line: &str) -> Option<Heading> {
         return None;
     }
     let (numeral, words) = split_numeral(text);
+    // Unnumbered, only the official wording counts: words without even the first character of
+    // one are none (the key keeps CJK characters as written; its 合计 → 总计 makes no official
+    // key), and not worth making a key of.
+    let may_be_official = || OFFICIAL_KEYS.iter().any(|k| k.chars().next().is_some_and(|first| words.contains(first)));
+    if numeral.is_none() && !may_be_official() {
+        return None;
+    }
     let key = label_key(words);
     if numeral.is_none() && !OFFICIAL_KEYS.contains(&key.as_str()) {
         return None;

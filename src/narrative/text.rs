@@ -460,11 +460,18 @@ fn read_line(line: &str, mut previous_visible: Option<char>, mut emit: impl FnMu
     while at < bytes.len() {
         let here = at;
         let before = std::mem::replace(&mut previous_at, here);
-        if let Some(c) = ideograph_at(bytes, here) {
-            // Most characters: kept as they are (never white space, never a digit).
-            at += 3;
+        if let Some(mut c) = ideograph_at(bytes, here) {
+            // Most characters, read a run at a time: kept as they are (never white space, never
+            // a digit).
+            let mut start = here;
+            loop {
+                emit(c, start);
+                at = start + 3;
+                let Some(next) = ideograph_at(bytes, at) else { break };
+                (start, c) = (at, next);
+            }
+            previous_at = start;
             pending_space = false;
-            emit(c, here);
             previous_visible = Some(c);
             continue;
         }

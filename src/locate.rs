@@ -1,6 +1,8 @@
 //! Locating the parts of a report in its text: the six section headings, the title, the
 //! report year, the statistical period, the publication date and the body that reports.
 
+use std::borrow::Cow;
+
 use crate::document::Document;
 use crate::normalize::{digit_value, fold_width, is_invisible, label_key, parse_digits};
 
@@ -42,17 +44,24 @@ const MAX_HEADING_CHARS: usize = 40;
 /// Recognises a section heading: a short line, usually numbered `一、`, whose words name one of
 /// the six sections (`因政府信息公开工作被申请行政复议和提起行政诉讼情况` is section 四).
 pub fn heading_section(line: &str) -> Option<Heading> {
-    let text = line.trim().trim_start_matches('#').trim();
+    let text = line.trim();
+    // Markdown heading marks, and the space after them (the end is trimmed already).
+    let text = if text.starts_with('#') { text.trim_start_matches('#').trim_start() } else { text };
     // Bytes first: a CJK character is 3 bytes, so this rules out long prose without counting.
-    if text.is_empty() || text.len() > MAX_HEADING_CHARS * 4 || text.chars().count() > MAX_HEADING_CHARS {
-        return None;
-    }
     // Every section's words end one of 情况, 事项, 问题, 不足, 概述: most lines are dismissed
-    // here cheaply (single characters, so invisible marks inside words do not matter).
-    if !text.contains(['况', '项', '题', '足', '述']) {
+    // by a byte search for those characters (single characters, so invisible marks inside words
+    // do not matter), before their characters are counted.
+    if text.len() > MAX_HEADING_CHARS * 4 || !holds_section_ending(text) || text.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
     let (numeral, words) = split_numeral(text);
+    // Unnumbered, only the official wording counts: words without even the first character of
+    // one are none (the key keeps CJK characters as written; its 合计 → 总计 makes no official
+    // key), and not worth making a key of.
+    let may_be_official = || OFFICIAL_KEYS.iter().any(|k| k.chars().next().is_some_and(|first| words.contains(first)));
+    if numeral.is_none() && !may_be_official() {
+        return None;
+    }
     let key = label_key(words);
     if numeral.is_none() && !OFFICIAL_KEYS.contains(&key.as_str()) {
         return None;
@@ -60,6 +69,14 @@ pub fn heading_section(line: &str) -> Option<Heading> {
     let number = section_of(&key)?;
     let variant = key != OFFICIAL_KEYS[usize::from(number) - 1];
     Some(Heading { number, numeral, text: text.to_string(), variant })
+}
+
+/// Whether `text` holds 况, 项, 题, 足 or 述, found by their UTF-8 bytes without decoding
+/// (UTF-8 is self-synchronising: a character's bytes occur only where it does).
+fn holds_section_ending(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        matches!(w, [0xE5, 0x86, 0xB5] | [0xE9, 0xA1, 0xB9] | [0xE9, 0xA2, 0x98] | [0xE8, 0xB6, 0xB3] | [0xE8, 0xBF, 0xB0])
+    })
 }
 
 fn section_of(key: &str) -> Option<u8> {
@@ -160,36 +177,30 @@ const TITLE_SEARCH_LINES: usize = 40;
 pub fn meta(doc: &Document) -> Meta {
     let mut meta = Meta::default();
     find_title(doc, &mut meta);
-    for (i, line) in doc.lines.iter().enumerate() {
-        let may_state_period = line.contains("31") || line.contains("三十一") || line.contains("３１");
-        if meta.period_year.is_none() && may_state_period {
-            if let Some(year) = period_year(line) {
-                meta.period_year = Some(year);
-                meta.period_line = Some(i + 1);
-            }
-        }
+    let may_state_period = |line: &str| line.contains("31") || line.contains("三十一") || line.contains("３１");
+    let mut period = doc.lines.iter().enumerate().filter(|(_, line)| may_state_period(line));
+    if let Some((i, year)) = period.find_map(|(i, line)| Some((i, period_year(line)?))) {
+        meta.period_year = Some(year);
+        meta.period_line = Some(i + 1);
     }
     find_published(doc, &mut meta);
     meta
 }
 
 fn find_title(doc: &Document, meta: &mut Meta) {
-    // Zero-width and directional marks would hide 政府信息公开 from the search.
-    let lines: Vec<String> = doc
-        .lines
-        .iter()
-        .take(TITLE_SEARCH_LINES + 1)
-        .map(|l| l.trim().chars().filter(|c| !is_invisible(*c)).collect())
-        .collect();
-    for (i, line) in lines.iter().enumerate().take(TITLE_SEARCH_LINES) {
+    // Zero-width and directional marks would hide 政府信息公开 from the search. Lines are read
+    // one by one up to the title (usually among the first few), copied only if they hold one.
+    let visible_line = |i: usize| doc.lines.get(i).map(|l| without_invisible(l.trim()));
+    for i in 0..TITLE_SEARCH_LINES {
+        let Some(line) = visible_line(i) else { return };
         let clean = line.trim_start_matches('#').trim();
         if clean.chars().count() > 80 || !clean.contains("政府信息公开") || clean.contains('>') || year_in(clean).is_none() {
             continue;
         }
         let joined = if clean.contains("年度报告") {
             clean.to_string()
-        } else if lines.get(i + 1).is_some_and(|n| n.starts_with("年度报告") || n.starts_with("报告")) {
-            format!("{clean}{}", lines[i + 1])
+        } else if let Some(next) = visible_line(i + 1).filter(|n| n.starts_with("年度报告") || n.starts_with("报告")) {
+            format!("{clean}{next}")
         } else {
             continue;
         };
@@ -198,6 +209,15 @@ fn find_title(doc: &Document, meta: &mut Meta) {
         meta.year = year_in(&joined);
         meta.body = body_from_title(&joined);
         return;
+    }
+}
+
+/// `text` without invisible characters: itself when it holds none, as most lines do.
+fn without_invisible(text: &str) -> Cow<'_, str> {
+    if text.contains(is_invisible) {
+        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -399,6 +419,14 @@ mod tests {
         assert_eq!(heading_section("三是提高解读效能。"), None);
         assert!(heading_section("五、存在的问题及改进情况").unwrap().variant);
         assert_eq!(heading_section("其他需要报告的事项").unwrap().numeral, None);
+    }
+
+    #[test]
+    fn section_endings_are_found_by_their_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(holds_section_ending(&text), ['况', '项', '题', '足', '述'].contains(&c), "{c}");
+        }
     }
 
     #[test]

@@ -281,28 +281,29 @@ impl<'a> Sentence<'a> {
     /// The one topic the words name, and whether a specific word named it; `None` when they
     /// name none, or two joined by 和/及 (`受理并办结`), or two specific ones.
     fn single_topic(&self, hits: &[Hit]) -> Option<(Topic, bool)> {
-        let named: Vec<(Topic, bool, usize)> = hits
-            .iter()
-            .filter_map(|h| match h.word {
+        // (topic, specific, start) of each word that names a topic; read again, not collected.
+        let named = || {
+            hits.iter().filter_map(|h| match h.word {
                 Word::Topic { topic, specific } => Some((topic, specific, h.start)),
                 Word::Cases => self.cases_topic().map(|t| (t, true, h.start)),
                 _ => None,
             })
-            .collect();
-        let specific: Vec<Topic> = named.iter().filter(|n| n.1).map(|n| n.0).collect();
-        let pool: Vec<Topic> = if specific.is_empty() { named.iter().map(|n| n.0).collect() } else { specific };
-        let topic = *pool.first()?;
-        if pool.iter().any(|t| *t != topic) {
+        };
+        // The specific words if any, else all.
+        let any_specific = named().any(|n| n.1);
+        let mut pool = named().filter(|n| n.1 || !any_specific).map(|n| n.0);
+        let topic = pool.next()?;
+        if pool.any(|t| t != topic) {
             return None;
         }
-        let first = named.iter().map(|n| n.2).min()?;
-        let last = named.iter().map(|n| n.2).max()?;
-        let distinct = named.iter().any(|n| n.0 != topic);
+        let first = named().map(|n| n.2).min()?;
+        let last = named().map(|n| n.2).max()?;
+        let distinct = named().any(|n| n.0 != topic);
         let joined = hits.iter().any(|h| h.word == Word::Conjunction && h.start > first && h.start < last);
         if distinct && joined {
             return None;
         }
-        Some((topic, named.iter().any(|n| n.0 == topic && n.1)))
+        Some((topic, named().any(|n| n.0 == topic && n.1)))
     }
 
     /// `相关案件`: the cases of the 行政复议/行政诉讼 the sentence names.

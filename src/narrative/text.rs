@@ -190,24 +190,26 @@ impl Outline {
         let mut sentence_start = 0;
         let mut clause_start = 0;
         let mut first_clause = self.clauses.len();
-        let mut keys = Keys::NONE;
+        // The keys of the clause, and of the sentence, read so far.
+        let (mut keys, mut sentence_keys) = (Keys::NONE, Keys::NONE);
         for &i in marked {
             match Mark::of(chars[i]) {
                 Mark::Key(key) => keys |= key,
                 Mark::SentenceEnd => {
                     self.close_clause(clause_start..i, keys);
-                    self.close_sentence(sentence_start..i, first_clause);
-                    (sentence_start, clause_start, first_clause, keys) = (i + 1, i + 1, self.clauses.len(), Keys::NONE);
+                    self.close_sentence(sentence_start..i, sentence_keys | keys, first_clause);
+                    (sentence_start, clause_start, first_clause) = (i + 1, i + 1, self.clauses.len());
+                    (keys, sentence_keys) = (Keys::NONE, Keys::NONE);
                 }
                 Mark::ClauseBreak if !is_thousands_separator(chars, i) => {
                     self.close_clause(clause_start..i, keys);
-                    (clause_start, keys) = (i + 1, Keys::NONE);
+                    (clause_start, sentence_keys, keys) = (i + 1, sentence_keys | keys, Keys::NONE);
                 }
                 Mark::ClauseBreak | Mark::Other => {}
             }
         }
         self.close_clause(clause_start..chars.len(), keys);
-        self.close_sentence(sentence_start..chars.len(), first_clause);
+        self.close_sentence(sentence_start..chars.len(), sentence_keys | keys, first_clause);
         first_sentence..self.sentences.len()
     }
 
@@ -217,11 +219,10 @@ impl Outline {
         }
     }
 
-    fn close_sentence(&mut self, range: Range<usize>, first_clause: usize) {
+    /// Closes a sentence whose clauses are those from `first_clause` on, holding `keys`.
+    fn close_sentence(&mut self, range: Range<usize>, keys: Keys, first_clause: usize) {
         if !range.is_empty() {
-            let clauses = first_clause..self.clauses.len();
-            let keys = self.clauses[clauses.clone()].iter().fold(Keys::NONE, |all, c| all | c.keys);
-            self.sentences.push(SentenceParts { range, keys, clauses });
+            self.sentences.push(SentenceParts { range, keys, clauses: first_clause..self.clauses.len() });
         }
     }
 }
@@ -459,11 +460,18 @@ fn read_line(line: &str, mut previous_visible: Option<char>, mut emit: impl FnMu
     while at < bytes.len() {
         let here = at;
         let before = std::mem::replace(&mut previous_at, here);
-        if let Some(c) = ideograph_at(bytes, here) {
-            // Most characters: kept as they are (never white space, never a digit).
-            at += 3;
+        if let Some(mut c) = ideograph_at(bytes, here) {
+            // Most characters, read a run at a time: kept as they are (never white space, never
+            // a digit).
+            let mut start = here;
+            loop {
+                emit(c, start);
+                at = start + 3;
+                let Some(next) = ideograph_at(bytes, at) else { break };
+                (start, c) = (at, next);
+            }
+            previous_at = start;
             pending_space = false;
-            emit(c, here);
             previous_visible = Some(c);
             continue;
         }

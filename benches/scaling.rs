@@ -24,6 +24,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use nianbao::template::Template;
 use nianbao::{validate_bytes, Source, LIMITS};
 
+/// The allocator of the native CLI, as in `benches/validate.rs`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const MB: usize = 1024 * 1024;
 const UNIT_BYTES: usize = 16 * 1024;
 const HTML_UNIT_BYTES: usize = 32 * 1024;

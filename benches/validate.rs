@@ -12,6 +12,10 @@ use common::{consistent_cells, render, Layout, Rng, Story, Style};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nianbao::{validate_bytes, Source};
 
+/// The allocator of the native CLI, so that these medians are what the CLI does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn seed_report() -> Vec<u8> {
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/xilinhot-2021.txt");
     std::fs::read(corpus).unwrap_or_else(|_| generated(1, Layout::CellPerLine, 1))

@@ -2,6 +2,10 @@
 //! (`valgrind --tool=callgrind target/release/examples/validate_loop FILE 20`, then divide the
 //! instruction counts by N). `cargo run --release --example validate_loop -- FILE [N]`.
 
+/// The allocator of the native CLI.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: validate_loop FILE [N]");

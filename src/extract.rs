@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::document::{Document, RowShape};
-use crate::locate::heading_section;
+use crate::locate::SectionFound;
 use crate::normalize::{label_key, parse_cell, CellValue};
 use crate::template::{RowDef, TableDef, Template, TEMPLATES};
 
@@ -139,8 +139,9 @@ impl Extraction {
 
 /// Reads the document against every template and keeps the best fit: the template whose
 /// distinctive labels appear, then the one that placed more figures.
-pub fn extract(doc: &Document) -> Option<Extraction> {
-    let sheet = prepare(doc);
+/// `sections` are the document's section headings (`locate::sections`), in line order.
+pub fn extract(doc: &Document, sections: &[SectionFound]) -> Option<Extraction> {
+    let sheet = prepare(doc, sections);
     // Every label key, NUL-separated so that no signal is found across two of them.
     let keys: String = sheet.cells.iter().flat_map(|c| [&*c.key, "\0"]).collect();
     let signals: Vec<usize> = TEMPLATES.iter().map(|t| t.signals.iter().filter(|s| keys.contains(*s)).count()).collect();
@@ -196,7 +197,7 @@ impl<'d> Sheet<'d> {
     }
 }
 
-fn prepare(doc: &Document) -> Sheet<'_> {
+fn prepare<'d>(doc: &'d Document, sections: &[SectionFound]) -> Sheet<'d> {
     let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::new() };
     for row in doc.rows.iter().filter(|row| !row.cells.is_empty()) {
         let start = sheet.cells.len();
@@ -210,9 +211,10 @@ fn prepare(doc: &Document) -> Sheet<'_> {
             };
             Prepared { text: &c.text, kind, key, line: c.line, inherited: c.inherited }
         }));
+        // A `Line` row's cell is its line, trimmed: the line's heading, if any, was found already.
         let first = &sheet.cells[start];
         let heading = (row.shape == RowShape::Line && first.kind == CellValue::Text)
-            .then(|| heading_section(first.text).map(|h| h.number))
+            .then(|| sections.binary_search_by_key(&first.line, |s| s.line).ok().map(|at| sections[at].heading.number))
             .flatten();
         sheet.rows.push(PreparedRow { shape: row.shape, cells: start..sheet.cells.len(), heading });
     }

@@ -67,7 +67,7 @@ pub(crate) fn finish_inspecting<T>(
     let fatal = doc.problems.iter().any(|p| p.fatal);
     let meta = if fatal { locate::Meta::default() } else { locate::meta(doc) };
     let sections = if fatal { Vec::new() } else { locate::sections(doc) };
-    let extraction = if fatal { None } else { extract::extract(doc) };
+    let extraction = if fatal { None } else { extract::extract(doc, &sections) };
     let report =
         rules::Report { doc, meta: &meta, sections: &sections, extraction: extraction.as_ref(), prose: Default::default() };
     let mut diagnostics = if fatal {

@@ -9,6 +9,9 @@ use nianbao::{validate_batch, validate_bytes, Source};
 
 use nianbao::human::{is_report_file, USAGE};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Human,

@@ -35,7 +35,7 @@ fn recognised(name: &str, bytes: &[u8]) -> Vec<(Claim, Verdict)> {
     let source = Source { filename: Some(name) };
     let (_, _, doc) = nianbao::read::read(bytes, &source);
     let meta = nianbao::locate::meta(&doc);
-    let Some(extraction) = nianbao::extract::extract(&doc) else { return Vec::new() };
+    let Some(extraction) = nianbao::extract::extract(&doc, &nianbao::locate::sections(&doc)) else { return Vec::new() };
     scan(&doc, &meta).into_iter().map(|c| { let v = judge(&c, &extraction); (c, v) }).collect()
 }
 

@@ -93,7 +93,7 @@ fn label_and_figures(line: &str, line_no: usize) -> Option<Vec<Cell>> {
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let figures = tokens.iter().rev().take_while(|t| is_figure_token(t)).count();
-    if figures == 1 && tokens.len() == 1 {
+    if figures == 0 || (figures == 1 && tokens.len() == 1) {
         return None;
     }
     let label_end = tokens.len() - figures;
@@ -142,6 +142,9 @@ mod tests {
         assert_eq!(rows("同意公开答复 9 件，不予公开 2")[0].0, RowShape::Line);
         assert_eq!(rows("\t2.重复申请\t1\t0")[0].1, vec!["", "2.重复申请", "1", "0"]);
         assert_eq!(rows("全年收到申请 34 件")[0].0, RowShape::Line);
+        // Ending like a figure is not enough: a line without one is prose.
+        assert_eq!(rows("行政许可—")[0], (RowShape::Line, vec!["行政许可—".into()]));
+        assert_eq!(rows("http://www.example.gov.cn/")[0].0, RowShape::Line);
     }
 
     #[test]

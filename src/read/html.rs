@@ -555,11 +555,28 @@ struct InlineText {
     gap: Gap,
 }
 
+/// Whether a UTF-8 byte may start a white-space character or an invisible mark: ASCII white
+/// space, or the lead byte of U+0085…U+00AD, U+061C, U+1680/U+180E, U+2000…U+206F, U+3000 or
+/// U+FEFF (checked against every character by a test).
+fn may_start_gap(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ' | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
 impl InlineText {
     fn push_str(&mut self, text: &str) {
         // Runs of visible characters are copied whole; only the gaps between them need a look.
+        // Bytes that cannot start a space or an invisible mark (CJK, most of a report) are
+        // passed over without decoding their characters.
+        let bytes = text.as_bytes();
         let mut run_start = 0;
-        for (at, c) in text.char_indices() {
+        let mut at = 0;
+        while at < bytes.len() {
+            if !may_start_gap(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            // A byte that may start a gap is ASCII or a lead byte: a character boundary.
+            let Some(c) = text[at..].chars().next() else { break };
             let is_space = c.is_whitespace();
             if is_space || is_invisible(c) {
                 self.push_run(&text[run_start..at]);
@@ -569,6 +586,7 @@ impl InlineText {
                 let gap = if matches!(c, '\n' | '\r') { Gap::SourceLineBreak } else { Gap::Space };
                 self.gap = self.gap.max(gap);
             }
+            at += c.len_utf8();
         }
         self.push_run(&text[run_start..]);
     }
@@ -1649,6 +1667,16 @@ mod tests {
     use crate::document::RowShape;
     use crate::read::LIMITS;
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn every_gap_character_starts_with_a_gap_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() || is_invisible(c) {
+                let mut buffer = [0; 4];
+                assert!(may_start_gap(c.encode_utf8(&mut buffer).as_bytes()[0]), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
 
     fn read(html: &str) -> Document {
         read_html(html, &LIMITS)

@@ -6,6 +6,10 @@
 use nianbao::document::Document;
 use nianbao::LIMITS;
 
+#[path = "../../tests/common/zip.rs"]
+mod zip;
+pub use zip::stored_zip;
+
 /// What any reader must guarantee, whatever the input: every cell points at a real line,
 /// the limits hold, and a fatal problem carries a message.
 pub fn check_document(doc: &Document) {
@@ -29,53 +33,3 @@ pub fn check_document(doc: &Document) {
     }
 }
 
-/// A ZIP archive of `entries`, stored (not compressed), as Word would lay it out.
-pub fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut directory = Vec::new();
-    for (name, data) in entries {
-        let offset = out.len() as u32;
-        let crc = crc32(data);
-        let size = data.len() as u32;
-        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, method, time, date
-        out.extend_from_slice(&crc.to_le_bytes());
-        out.extend_from_slice(&size.to_le_bytes());
-        out.extend_from_slice(&size.to_le_bytes());
-        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(data);
-
-        directory.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        directory.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // made by, needed, flags, method, time, date
-        directory.extend_from_slice(&crc.to_le_bytes());
-        directory.extend_from_slice(&size.to_le_bytes());
-        directory.extend_from_slice(&size.to_le_bytes());
-        directory.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        directory.extend_from_slice(&[0; 12]); // extra, comment, disk, internal and external attributes
-        directory.extend_from_slice(&offset.to_le_bytes());
-        directory.extend_from_slice(name.as_bytes());
-    }
-    let directory_offset = out.len() as u32;
-    out.extend_from_slice(&directory);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    out.extend_from_slice(&[0; 4]);
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
-    out.extend_from_slice(&directory_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &byte in data {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { 0xEDB8_8320 ^ (crc >> 1) } else { crc >> 1 };
-        }
-    }
-    !crc
-}

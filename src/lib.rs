@@ -90,7 +90,11 @@ pub(crate) fn finish_inspecting<T>(
         // In id order already: the map's sort finds one run.
         Some(e) => {
             let ids = e.template.cell_ids();
-            e.template.cell_indices_by_id().map(|i| (ids[i].as_str(), e.number_at(i).map(Num))).collect()
+            e.template
+                .cell_indices_by_id()
+                .filter(|&i| !e.is_omitted(i))
+                .map(|i| (ids[i].as_str(), e.number_at(i).map(Num)))
+                .collect()
         }
         None => BTreeMap::new(),
     };

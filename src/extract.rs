@@ -691,7 +691,7 @@ impl<'d> Walker<'d> {
         }
         let runs: Vec<&str> = figures.iter().map(|f| f.text.trim()).collect();
         let all_digits = runs.iter().all(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()));
-        let cuts = if all_digits { glued::cuts(&runs, width) } else { None };
+        let cuts = if all_digits { glued::cuts(&runs, width, &glued::local_sums(self.template, &cells)) } else { None };
         match cuts {
             Some(cuts) if !cuts.is_empty() => self.out.glued.push(GluedRun { cells, line, cuts }),
             _ => {
@@ -769,9 +769,9 @@ impl Extraction {
         if self.glued.is_empty() {
             return;
         }
-        let mut runs = std::mem::take(&mut self.glued);
-        let mut known: Vec<Option<f64>> = (0..self.cells.len()).map(|i| self.known_at(i)).collect();
-        let decided = glued::resolve(self.template, &mut runs, &mut known);
+        let runs = std::mem::take(&mut self.glued);
+        let known: Vec<Option<f64>> = (0..self.cells.len()).map(|i| self.known_at(i)).collect();
+        let decided = glued::resolve(self.template, &runs, &known);
         for (run, taken) in runs.iter().zip(decided) {
             match taken {
                 Some(figures) => {

@@ -173,11 +173,14 @@ fn table_parts(text: &str) -> Vec<Part> {
         let chars: Vec<(usize, char)> = token.char_indices().map(|(i, c)| (start + i, c)).collect();
         let mut i = 0;
         while i < chars.len() {
-            if !is_digit(chars[i].1) {
+            // A minus sign before digits (本年增/减 `-3`) belongs to the figure.
+            let signed = fold_width(chars[i].1) == '-' && chars.get(i + 1).is_some_and(|(_, c)| is_digit(*c));
+            if !is_digit(chars[i].1) && !signed {
                 i += 1;
                 continue;
             }
             let run_start = i;
+            i += usize::from(signed);
             while i < chars.len() && (is_digit(chars[i].1) || is_decimal_point(&chars, i)) {
                 i += 1;
             }

@@ -501,6 +501,33 @@ mod tests {
     }
 
     #[test]
+    fn numbered_headings_close_to_the_official_wording() {
+        let h = heading_section("四、政府信息公开行政法复议、行政诉讼情况").unwrap();
+        assert_eq!((h.number, h.variant), (4, true));
+        assert_eq!(heading_section("三、收到和处理政府信息公开申请").unwrap().number, 3);
+        assert_eq!(heading_section("五、存在的主要问题及改进措施").unwrap().number, 5);
+        assert_eq!(heading_section("一、总体概况").unwrap().number, 1);
+        // Table labels numbered like sections are not headings.
+        for label in ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "四、结转下年度继续办理"] {
+            assert_eq!(heading_section(label), None, "{label}");
+        }
+        // The numeral must be the section's: likeness alone does not move a section.
+        assert_eq!(heading_section("二、总体概况"), None);
+    }
+
+    #[test]
+    fn inline_headings_end_where_the_wording_does() {
+        fn len(t: &str) -> Option<&str> {
+            inline_heading_len(t).map(|n| &t[..n])
+        }
+        assert_eq!(len("二、主动公开政府信息情况第二十条第（一）项信息内容"), Some("二、主动公开政府信息情况"));
+        assert_eq!(len("五、存在的主要问题及改进措施2023年，我局"), Some("五、存在的主要问题及改进措施"));
+        assert_eq!(len("一、总体情况 2020年，我局坚持"), Some("一、总体情况"));
+        assert_eq!(len("四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况"), None);
+        assert_eq!(len("一、本年新收政府信息公开申请数量1000001"), None);
+    }
+
+    #[test]
     fn section_endings_are_found_by_their_bytes() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let text = format!("a{c}b");

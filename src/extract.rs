@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use crate::document::{Document, RowShape};
 use crate::locate::SectionFound;
-use crate::normalize::{label_key, parse_cell, CellValue};
+use crate::normalize::{fold_width, label_key, parse_cell, CellValue};
 use crate::template::{RowDef, TableDef, Template, TEMPLATES};
 
 mod glued;
@@ -275,13 +275,19 @@ impl Figure<'_> {
 
     /// The most cells this figure may fill: one, or a digit each when it is a glued run.
     fn most_cells(&self) -> usize {
-        if self.glued { self.text.len() } else { 1 }
+        if self.glued { self.text.trim().chars().count() } else { 1 }
     }
 }
 
 /// Whether `text` is a run of ASCII digits that crawler text may have glued together.
 fn is_digit_run(text: &str) -> bool {
-    text.len() > 1 && text.bytes().all(|b| b.is_ascii_digit())
+    text.chars().count() > 1 && text.chars().all(|c| fold_width(c).is_ascii_digit())
+}
+
+/// A run of digits, full-width ones folded to ASCII; `None` for anything else.
+fn ascii_digits(text: &str) -> Option<String> {
+    let digits: String = text.chars().map(fold_width).collect();
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
 
 /// A row that was found with fewer figures than columns: the rest may follow on the next
@@ -690,8 +696,15 @@ impl<'d> Walker<'d> {
             *cell = Some(CellRead { state: CellState::Unreadable, line });
         }
         let runs: Vec<&str> = figures.iter().map(|f| f.text.trim()).collect();
-        let all_digits = runs.iter().all(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()));
-        let cuts = if all_digits { glued::cuts(&runs, width, &glued::local_sums(self.template, &cells)) } else { None };
+        let digits: Option<Vec<String>> = runs.iter().map(|r| ascii_digits(r)).collect();
+        let cuts = digits.and_then(|digits| {
+            let digits: Vec<&str> = digits.iter().map(String::as_str).collect();
+            // A digit a cell is the one reading, whatever the sums say (a wrong total is then
+            // the report's error); longer runs are cut only as the equations allow.
+            let one_digit_a_cell = digits.iter().map(|d| d.len()).sum::<usize>() == width;
+            let sums = if one_digit_a_cell { Vec::new() } else { glued::local_sums(self.template, &cells) };
+            glued::cuts(&digits, width, &sums)
+        });
         match cuts {
             Some(cuts) if !cuts.is_empty() => self.out.glued.push(GluedRun { cells, line, cuts }),
             _ => {

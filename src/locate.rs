@@ -270,7 +270,7 @@ fn find_title(doc: &Document, meta: &mut Meta) {
     let visible_line = |i: usize| doc.lines.get(i).map(|l| without_invisible(l.trim()));
     for i in 0..TITLE_SEARCH_LINES {
         let Some(line) = visible_line(i) else { return };
-        let clean = line.trim_start_matches('#').trim();
+        let clean = without_field_name(line.trim_start_matches('#').trim());
         if clean.chars().count() > 80 || !clean.contains("政府信息公开") || clean.contains('>') || year_in(clean).is_none() {
             continue;
         }
@@ -287,6 +287,14 @@ fn find_title(doc: &Document, meta: &mut Meta) {
         meta.body = body_from_title(&joined);
         return;
     }
+}
+
+/// A metadata field's value without its name (`标题: …`, as crawlers and portals write it).
+fn without_field_name(line: &str) -> &str {
+    ["标题", "题目", "名称"]
+        .iter()
+        .find_map(|name| line.strip_prefix(name)?.trim_start().strip_prefix([':', '：']))
+        .map_or(line, str::trim)
 }
 
 /// `text` without invisible characters: itself when it holds none, as most lines do.
@@ -562,5 +570,7 @@ mod tests {
     fn body() {
         assert_eq!(body_from_title("锡林浩特市2021年政府信息公开工作年度报告").as_deref(), Some("锡林浩特市"));
         assert_eq!(body_from_title("2024 年上海市科委政府信息公开工作年度报告").as_deref(), Some("上海市科委"));
+        assert_eq!(without_field_name("标题: 某某局2022年政府信息公开工作年度报告"), "某某局2022年政府信息公开工作年度报告");
+        assert_eq!(without_field_name("标题党的建设"), "标题党的建设");
     }
 }

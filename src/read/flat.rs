@@ -22,10 +22,12 @@ const MIN_ROW_LABELS: usize = 4;
 /// One line as a reader would see it, cut out of a flattened line.
 #[derive(Debug, PartialEq)]
 pub enum Piece<'a> {
-    /// A heading or a sentence of prose (or a label with no figure after it).
+    /// A heading, a sentence of prose, or words with no figure right after them (a header, a
+    /// group label such as `（三）不予公开`).
     Text(&'a str),
-    /// A table row: the text shown, its label parts (in order) and its figures.
-    Row { shown: &'a str, labels: Vec<&'a str>, figures: Vec<&'a str> },
+    /// A table row: the text shown, its own label (the words right before its figures) and
+    /// its figures.
+    Row { shown: &'a str, label: Option<&'a str>, figures: Vec<&'a str> },
 }
 
 /// Whether a line holds a flattened article or table: long, with several section headings
@@ -135,20 +137,22 @@ fn table_pieces<'a>(text: &'a str, out: &mut Vec<Piece<'a>>) {
             .iter()
             .position(|p| matches!(p, Part::Words(..)))
             .map_or(parts.len(), |i| figures_start + i);
-        let (start, end) = (span(parts[row_start]).0, span(parts[row_end - 1]).1);
-        let words = |p: &Part| match *p {
-            Part::Words(s, e) => Some(text[s..e].trim()),
+        // The row's own label is its last words; those before it (a header, a group label) are
+        // a line of their own.
+        let own_start = if figures_start > row_start { figures_start - 1 } else { row_start };
+        if own_start > row_start {
+            push_text(&text[span(parts[row_start]).0..span(parts[own_start]).0], out);
+        }
+        let (start, end) = (span(parts[own_start]).0, span(parts[row_end - 1]).1);
+        let label = match parts[own_start] {
+            Part::Words(s, e) => Some(text[s..e].trim()).filter(|w| !w.is_empty()),
             Part::Figure(..) => None,
         };
-        let figures = |p: &Part| match *p {
-            Part::Figure(s, e) => Some(text[s..e].trim()),
-            Part::Words(..) => None,
-        };
-        out.push(Piece::Row {
-            shown: text[start..end].trim(),
-            labels: parts[row_start..figures_start].iter().filter_map(words).filter(|w| !w.is_empty()).collect(),
-            figures: parts[figures_start..row_end].iter().filter_map(figures).collect(),
+        let figures = parts[figures_start..row_end].iter().map(|p| {
+            let (s, e) = span(*p);
+            text[s..e].trim()
         });
+        out.push(Piece::Row { shown: text[start..end].trim(), label, figures: figures.collect() });
         row_start = row_end;
     }
 }
@@ -269,11 +273,11 @@ fn is_decimal_point(chars: &[(usize, char)], i: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn rows(text: &str) -> Vec<(Vec<&str>, Vec<&str>)> {
+    fn rows(text: &str) -> Vec<(Option<&str>, Vec<&str>)> {
         pieces(text)
             .into_iter()
             .filter_map(|p| match p {
-                Piece::Row { labels, figures, .. } => Some((labels, figures)),
+                Piece::Row { label, figures, .. } => Some((label, figures)),
                 Piece::Text(_) => None,
             })
             .collect()
@@ -285,9 +289,9 @@ mod tests {
         assert_eq!(
             rows(text),
             vec![
-                (vec!["（三）不予公开", "1.属于国家秘密"], vec!["0000000"]),
-                (vec!["2.其他法律行政法规禁止公开"], vec!["0", "00", "00", "00"]),
-                (vec!["3.危及“三安全一稳定”"], vec!["0000000"]),
+                (Some("1.属于国家秘密"), vec!["0000000"]),
+                (Some("2.其他法律行政法规禁止公开"), vec!["0", "00", "00", "00"]),
+                (Some("3.危及“三安全一稳定”"), vec!["0000000"]),
             ]
         );
     }
@@ -297,9 +301,9 @@ mod tests {
         assert_eq!(
             rows("行政许可 0 1 0 其他对外管理服务事项 0 0 0 政府集中采购 2笔 984361元"),
             vec![
-                (vec!["行政许可"], vec!["0", "1", "0"]),
-                (vec!["其他对外管理服务事项"], vec!["0", "0", "0"]),
-                (vec!["政府集中采购"], vec!["2笔", "984361元"]),
+                (Some("行政许可"), vec!["0", "1", "0"]),
+                (Some("其他对外管理服务事项"), vec!["0", "0", "0"]),
+                (Some("政府集中采购"), vec!["2笔", "984361元"]),
             ]
         );
     }
@@ -321,7 +325,8 @@ mod tests {
                 "一、总体情况",
                 "我局做了工作。",
                 "二、主动公开政府信息情况",
-                "row:第二十条第（一）项信息内容本年制发件数规章000",
+                "第二十条第",
+                "row:（一）项信息内容本年制发件数规章000",
                 "三、收到和处理政府信息公开申请情况",
                 "row:（七）总计0.5",
             ]

@@ -64,9 +64,8 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
 }
 
 /// A flattened line (a whole article on one line, as crawlers save it) as the lines a reader
-/// would see: headings and sentences as text lines, table rows as `Flat` rows whose earlier
-/// label parts (`（三）不予公开` before `1.属于国家秘密`) are text rows on the same line. Line
-/// numbers then count these lines, not the input's. Returns the cells added.
+/// would see: headings, sentences and label-only words as text lines, table rows as `Flat`
+/// rows. Line numbers then count these lines, not the input's. Returns the cells added.
 fn read_flattened(line: &str, doc: &mut Document) -> usize {
     let mut cells = 0;
     for piece in flat::pieces(line) {
@@ -74,14 +73,10 @@ fn read_flattened(line: &str, doc: &mut Document) -> usize {
             flat::Piece::Text(text) => {
                 doc.push_text_line(text);
             }
-            flat::Piece::Row { shown, labels, figures } => {
+            flat::Piece::Row { shown, label, figures } => {
                 let line_no = doc.push_line(shown);
-                let (own, before) = labels.split_last().map_or((None, &[][..]), |(own, before)| (Some(*own), before));
-                for label in before {
-                    doc.rows.push(Row { cells: vec![cell(label, line_no)], shape: RowShape::Line });
-                }
-                let row: Vec<Cell> = own.into_iter().chain(figures).map(|text| cell(text, line_no)).collect();
-                cells += row.len() + before.len();
+                let row: Vec<Cell> = label.into_iter().chain(figures).map(|text| cell(text, line_no)).collect();
+                cells += row.len();
                 doc.rows.push(Row { cells: row, shape: RowShape::Flat });
             }
         }

@@ -18,6 +18,12 @@ const MIN_FLAT_CHARS: usize = 120;
 /// Distinct table rows whose labels must appear in a line (besides inline headings) for it
 /// to be read as a flattened table.
 const MIN_ROW_LABELS: usize = 4;
+/// How much of a line is searched for row labels: a report's tables come within its first
+/// pages, and a line of megabytes must not be searched once per label.
+const LABEL_SEARCH_BYTES: usize = 256 * 1024;
+/// Numerals tried as the start of an inline heading, per line: a report has six headings and
+/// a few dozen numbered labels; a line of nothing but `一、` must not cost a heading test each.
+const MAX_HEADING_CANDIDATES: usize = 400;
 
 /// One line as a reader would see it, cut out of a flattened line.
 #[derive(Debug, PartialEq)]
@@ -46,6 +52,8 @@ pub fn is_flattened(line: &str) -> bool {
 /// Distinct template rows one of whose distinctive keys (four characters or more) occurs in
 /// the line as written.
 fn row_labels_in(line: &str) -> usize {
+    let end = (0..=LABEL_SEARCH_BYTES.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+    let line = &line[..end];
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for template in TEMPLATES {
         for table in template.tables {
@@ -63,12 +71,18 @@ fn row_labels_in(line: &str) -> usize {
 /// Byte offsets where an inline section heading starts, with its length.
 fn heading_starts(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut previous = None;
+    let mut tried = 0;
     line.char_indices().filter_map(move |(at, c)| {
         let before = previous.replace(c);
         // `（一）` numbers a sub-section, and a numeral inside a word (`十九届二中`) none.
-        if !"一二三四五六".contains(c) || before.is_some_and(|b| "（(第十".contains(b)) {
+        if !"一二三四五六".contains(c) || before.is_some_and(|b| "（(第十".contains(b)) || tried >= MAX_HEADING_CANDIDATES {
             return None;
         }
+        let separator = line[at + c.len_utf8()..].chars().next().map(fold_width);
+        if !matches!(separator, Some('、' | '.' | ',' | '，' | ' ')) {
+            return None;
+        }
+        tried += 1;
         inline_heading_len(&line[at..]).map(|len| (at, len))
     })
 }

@@ -121,7 +121,12 @@ pub fn inline_heading_len(text: &str) -> Option<usize> {
             break;
         }
         let end = at + c.len_utf8();
-        let next_is_space = text[end..].chars().next().is_none_or(char::is_whitespace);
+        let next = text[end..].chars().next();
+        // A heading named in a list (`本报告包括一、总体情况；二、…`) is followed by punctuation.
+        if next.is_some_and(|n| "，；、。,;：:）)".contains(n)) {
+            continue;
+        }
+        let next_is_space = next.is_none_or(char::is_whitespace);
         if !(SECTION_ENDINGS.contains(&c) || next_is_space) {
             continue;
         }
@@ -533,6 +538,7 @@ mod tests {
         assert_eq!(len("一、总体情况 2020年，我局坚持"), Some("一、总体情况"));
         assert_eq!(len("四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况"), None);
         assert_eq!(len("一、本年新收政府信息公开申请数量1000001"), None);
+        assert_eq!(len("一、总体情况；二、主动公开政府信息情况；"), None, "a list of the sections is no heading");
     }
 
     #[test]

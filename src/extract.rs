@@ -747,7 +747,7 @@ impl Extraction {
                     if !self.rows_found[table][row] {
                         self.omit_row(table, row);
                     } else if any_replaced {
-                        self.unread_row(table, row, "与 2021 版的分行同时出现，无法确定其数字所属的行");
+                        self.unread_row(table, row, "与它所代替的各行同时出现，无法确定其数字所属的行");
                     } else {
                         replaced.iter().for_each(|&(t, r)| self.omit_row(t, r));
                         self.deviations.push(deviation);

@@ -7,7 +7,7 @@
 
 use crate::extract::{cell_state, CellRead, CellState, Extraction};
 use crate::normalize::parse_cell;
-use crate::result::{Diagnostic, Fix, InputInfo, Num, ReportInfo, Summary, ValidationResult};
+use crate::result::{Fix, InputInfo, Num, ReportInfo, Summary, ValidationResult};
 use crate::rules::equations::{instances, Instance};
 use crate::rules::{self, Report};
 use crate::template::Template;
@@ -66,7 +66,7 @@ pub fn validate_cells<'a>(
     }
     if let Some(fix) = one_value_fix(&extraction) {
         for d in diagnostics.iter_mut().filter(|d| d.fix.is_none() && template.equations.iter().any(|e| e.rule == d.rule)) {
-            d.fix = Some(Fix { cell: fix.cell.to_string(), value: fix.value.clone() });
+            d.fix = Some(Fix { cell: fix.cell.to_string(), value: fix.value });
         }
     }
     // Ordered as a report's findings are, by the row of the table they point at; the form

@@ -207,9 +207,7 @@ mod tests {
                             covered_below[col] -= 1;
                             col += 1;
                         }
-                        for c in col..col + cell.colspan {
-                            covered_below[c] = cell.rowspan - 1;
-                        }
+                        covered_below[col..col + cell.colspan].fill(cell.rowspan - 1);
                         col += cell.colspan;
                         ids.extend(cell.cell.as_deref());
                     }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::result::Diagnostic;
 use crate::{validate_str, Source};
 
 const SAMPLE: &str = include_str!("../../www/sample-report.txt");

@@ -228,6 +228,31 @@ export function engineSync() {
   return glue.engine();
 }
 
+/**
+ * Checks tables filled in by hand (the authoring form) without a document: `template` is
+ * "2019" or "2021", `cells` maps cell ids to what was typed (a string; a number is written out,
+ * `null`/`undefined` is blank). The table rules and the statistics, in the usual result shape
+ * with `input.kind` "cells". Throws on an unknown template or cell id.
+ */
+export function validateCellsSync(template, cells) {
+  ensureReady();
+  const typed = {};
+  for (const [id, value] of Object.entries(cells || {})) typed[id] = value === null || value === undefined ? '' : String(value);
+  return glue.validateCells(String(template), typed);
+}
+
+/** The template ids, oldest first: ["2019", "2021"]. */
+export function templatesSync() {
+  ensureReady();
+  return glue.templates();
+}
+
+/** The official layout of a template's tables 二, 三, 四: headings and grid rows with spans. */
+export function templateLayoutSync(id) {
+  ensureReady();
+  return glue.templateLayout(String(id));
+}
+
 function batchItem(item) {
   const entry = item !== null && typeof item === 'object' && 'input' in item ? item : { input: item };
   checkInput(entry.input);
@@ -471,6 +496,21 @@ export async function engine() {
   return engineSync();
 }
 
+export async function validateCells(template, cells) {
+  await init();
+  return validateCellsSync(template, cells);
+}
+
+export async function templates() {
+  await init();
+  return templatesSync();
+}
+
+export async function templateLayout(id) {
+  await init();
+  return templateLayoutSync(id);
+}
+
 /**
  * Test-only: makes the engine trap the way a bug would (`kind`: "panic" or "trap") and returns
  * what a caller gets then. Not part of the API.
@@ -492,6 +532,9 @@ const api = Object.freeze({
   rulesText: rulesTextSync,
   limits: limitsSync,
   engine: engineSync,
+  validateCells: validateCellsSync,
+  templates: templatesSync,
+  templateLayout: templateLayoutSync,
   toSortedJson,
 });
 

@@ -107,28 +107,34 @@ fn read_cells<'a>(
     Ok(out)
 }
 
-/// The one cell and value that would make every equation hold, when there is exactly one:
-/// the cell must be in every failing equation, move each by the same amount, be in no equation
-/// that holds now, and the value must be a count (a whole number ≥ 0).
+/// The one cell and value that would make every equation hold: the cell must be in every
+/// failing equation, move each by the same amount, be in no equation that holds now, and the
+/// value must be a count (a whole number ≥ 0). When several cells could, the one still blank
+/// is offered if it is the only blank one (the author has not typed it yet: completing it is
+/// no guess about a figure typed); otherwise nothing is.
 fn one_value_fix(extraction: &Extraction) -> Option<Fix> {
     let all = instances(extraction);
     let failing: Vec<&Instance> = all.iter().filter(|i| !i.holds()).collect();
     let first = failing.first()?;
-    let mut found: Option<Fix> = None;
+    let mut candidates: Vec<(Fix, bool)> = Vec::new();
     for cell in first.cells() {
         let Some(current) = extraction.known(cell) else { continue };
         let Some(delta) = common_shift(cell, &failing) else { continue };
         let value = current + delta;
         let breaks_other = all.iter().any(|i| i.holds() && weight(i, cell) != 0.0);
-        if breaks_other || value < 0.0 || value.fract() != 0.0 {
+        if breaks_other || value < 0.0 || value.fract() != 0.0 || candidates.iter().any(|(f, _)| f.cell == *cell) {
             continue;
         }
-        if found.as_ref().is_some_and(|f| f.cell != *cell) {
-            return None;
-        }
-        found = Some(Fix { cell: cell.clone(), value: Num(value) });
+        let blank = extraction.cell(cell).is_some_and(|c| c.state == CellState::Blank);
+        candidates.push((Fix { cell: cell.clone(), value: Num(value) }, blank));
     }
-    found
+    if candidates.len() > 1 {
+        candidates.retain(|(_, blank)| *blank);
+    }
+    match candidates.len() {
+        1 => candidates.pop().map(|(fix, _)| fix),
+        _ => None,
+    }
 }
 
 /// How often a cell counts on the left of an equation minus on its right.

@@ -88,7 +88,7 @@ export class AuthorForm {
       h(
         'section',
         { class: 'author-head', 'aria-labelledby': `${uid}-ah` },
-        h('h2', { id: `${uid}-ah` }, t.heading),
+        h('h2', { id: `${uid}-ah`, tabindex: '-1' }, t.heading),
         h('p', { class: 'help' }, t.help),
         h(
           'div',
@@ -98,6 +98,7 @@ export class AuthorForm {
           button(t.importReport, () => importFile.click()),
           button(t.importPrevious, () => previousFile.click()),
           button(t.openDraft, () => draftFile.click()),
+          button(t.back, () => this.host.removeAttribute('mode'), { class: 'btn quiet', 'data-mode': 'check' }),
           importFile,
           previousFile,
           draftFile,
@@ -347,6 +348,11 @@ export class AuthorForm {
       target = row[Math.max(0, Math.min(row.length - 1, c + dc))];
     }
     this.focusCell(target.id);
+  }
+
+  /** Moves the keyboard to the form's heading (after the switch from the checking view). */
+  focus() {
+    this.element.querySelector('h2').focus();
   }
 
   focusCell(id) {

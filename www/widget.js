@@ -69,12 +69,19 @@ export class NianbaoValidator extends HTMLElement {
 
   attributeChangedCallback() {
     if (!this._t) return;
-    if (this.getAttribute('mode') === 'author') return this._build();
+    const focused = this.isConnected && document.activeElement === this;
+    if (this.getAttribute('mode') === 'author') {
+      this._build();
+      // Switched from the checking view by its button: keep the keyboard in the widget.
+      if (focused) this._author.ready.then(() => this._author.focus());
+      return;
+    }
     const value = this._text ? this._text.value : '';
     this._build();
     this._text.value = value;
     this._render();
     if (this._statusKey) this._status(...this._statusKey);
+    if (focused) this._text.focus();
   }
 
   /** The text in the paste area. */
@@ -191,6 +198,7 @@ export class NianbaoValidator extends HTMLElement {
           this._file,
           this._folder,
           h('span', { class: 'hint' }, t.dropHint),
+          h('button', { type: 'button', class: 'btn quiet', 'data-mode': 'author', onclick: () => this.setAttribute('mode', 'author') }, t.authorMode),
           h(
             'button',
             {

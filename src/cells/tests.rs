@@ -123,3 +123,21 @@ fn huge_figures_are_not_rounded() {
     assert!(rules_of(&result).contains(&"cell-not-number"));
     assert_eq!(result.cells["t2.license.decisions"], None);
 }
+
+/// Items typed, their total still blank: the total is offered, not a change to a typed item.
+#[test]
+fn a_blank_total_is_offered_rather_than_changing_a_typed_figure() {
+    let result = validate_cells("2021", [("t4.review.upheld", "3"), ("t4.review.corrected", "1")]).unwrap();
+    let t4 = result.diagnostics.iter().find(|d| d.rule == "t4-total").unwrap();
+    let fix = t4.fix.as_ref().expect("a fix");
+    assert_eq!((fix.cell.as_str(), fix.value.0), ("t4.review.total", 4.0));
+
+    // Every cell typed and the total wrong: changing the total or the one item could each
+    // restore the equation, so nothing is offered.
+    let result = validate_cells(
+        "2021",
+        [("t4.review.upheld", "3"), ("t4.review.corrected", "0"), ("t4.review.other", "0"), ("t4.review.pending", "0"), ("t4.review.total", "4")],
+    )
+    .unwrap();
+    assert_eq!(result.diagnostics.iter().find(|d| d.rule == "t4-total").unwrap().fix, None);
+}

@@ -9,8 +9,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { serve } from './serve.mjs';
-import { launch, NPM, recordingPage, ROOT, SITE } from './helpers.mjs';
+import { DIST, launch, NPM, recordingPage, ROOT, SITE } from './helpers.mjs';
 
 const engine = await import(join(NPM, 'node.js'));
 const SAMPLE = readFileSync(join(ROOT, 'www/sample-report.txt'), 'utf8');
@@ -269,6 +270,25 @@ test('a narrow screen: the grid scrolls sideways, the row labels stay', async ()
   });
   assert.deepEqual(layout, { scrolls: true, page: true, sticky: 'sticky' });
   await narrow.context_.close();
+});
+
+test('the offline single file, from disk: its widget switches to the form and back, the draft kept', async () => {
+  const offline = await recordingPage(browser);
+  await offline.goto(pathToFileURL(join(DIST, 'nianbao-offline.html')).href);
+  await offline.locator(`${W} button[data-mode="author"]`).click();
+  const input = offline.locator(`${W} input[data-cell="t4.review.upheld"]`);
+  await input.focus();
+  await offline.keyboard.type('3');
+  await offline.waitForSelector(`${W} .afinding[data-rule="t4-total"] button.accept`);
+  await offline.locator(`${W} button[data-mode="check"]`).click();
+  assert.equal(await offline.locator(`${W} input[data-cell]`).count(), 0);
+  await offline.locator(`${W} button[data-mode="author"]`).click();
+  assert.equal(await input.inputValue(), '3');
+  assert.equal(await offline.evaluate(() => document.querySelector('nianbao-validator').shadowRoot.activeElement?.tagName), 'H2');
+  assert.deepEqual(offline.record.violations, []);
+  assert.deepEqual(offline.record.pageErrors, []);
+  assert.deepEqual(offline.record.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+  await offline.context_.close();
 });
 
 test('no request leaves the page, no CSP violation, nothing stored', async () => {

@@ -246,12 +246,42 @@ test("import a DOCX report, then last year's report as HTML: carried figures pre
   assert.equal(await cell('t3.new.total').getAttribute('aria-describedby'), await page.locator(`${W} td[data-cell="t3.new.total"] .prev`).getAttribute('id'));
 });
 
-test('the 2019 template on request', async () => {
+test('a PDF report imported through the PDF reader fills the grid with its figures', async () => {
+  await clearAll();
+  await page.locator(`${W} input[type=file][accept^=".txt"]`).nth(0).setInputFiles(join(ROOT, 'tests/fixtures/pdf/report-a.pdf'));
+  await page.waitForFunction(() => document.querySelector('nianbao-validator').shadowRoot.querySelector('.status').textContent.startsWith('已导入'), null, { timeout: 30000 });
+  const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/pdf/expected.json'), 'utf8'))['report-a.pdf'].cells;
+  const cells = await formCells();
+  for (const [id, value] of Object.entries(expected)) assert.equal(cells[id], value, id);
+});
+
+test('the 2019 template on request: its grid, and its HTML and DOCX read back as the same cells', async () => {
   await page.locator(`${W} select`).selectOption('2019');
   assert.equal(await page.locator(`${W} input[data-cell^="t2."]`).count(), 22);
   assert.equal(await page.locator(`${W} input[data-cell^="t3."]`).count(), 161);
+  const report = join(ROOT, 'tests/fixtures/generated/2019-page.html');
+  const expected = engine.validateSync(readFileSync(report), { filename: '2019-page.html' }).cells;
+  await page.locator(`${W} input[type=file][accept^=".txt"]`).nth(0).setInputFiles(report);
+  await page.waitForFunction(() => document.querySelector('nianbao-validator').shadowRoot.querySelector('.status').textContent.startsWith('已导入'));
+  assert.deepEqual(await formCells(), expected);
+  const html = await download('下载 HTML 表格');
+  assert.deepEqual(engine.validateSync(html.bytes.toString('utf8'), { filename: html.name }).cells, expected);
+  const docx = await download('下载 Word 表格');
+  assert.deepEqual(engine.validateSync(new Uint8Array(docx.bytes), { filename: docx.name }).cells, expected);
   await page.locator(`${W} select`).selectOption('2021');
   assert.equal(await page.locator(`${W} input[data-cell^="t3."]`).count(), 175);
+});
+
+test('the engine entry point in Node: the same checks on cells, no document', () => {
+  const typedCells = Object.fromEntries(Object.entries(sample.cells).map(([id, v]) => [id, v]));
+  const result = engine.validateCellsSync('2021', typedCells);
+  assert.equal(result.input.kind, 'cells');
+  assert.deepEqual(result.diagnostics, []);
+  assert.deepEqual(result.stats, sample.stats);
+  assert.deepEqual(engine.templatesSync(), ['2019', '2021']);
+  assert.equal(engine.templateLayoutSync('2019').tables[0].heading, '二、主动公开政府信息情况');
+  assert.throws(() => engine.validateCellsSync('2021', { 't9.x.y': '1' }), /no cell/);
+  assert.throws(() => engine.validateCellsSync('2020', {}), /unknown template/);
 });
 
 test('a narrow screen: the grid scrolls sideways, the row labels stay', async () => {

@@ -228,17 +228,25 @@ export function engineSync() {
   return glue.engine();
 }
 
+/** Cell id → text, as the engine takes cells: a number written out, `null`/`undefined` blank. */
+function typedCells(cells) {
+  const typed = {};
+  for (const [id, value] of Object.entries(cells || {})) typed[id] = value === null || value === undefined ? '' : String(value);
+  return typed;
+}
+
 /**
  * Checks tables filled in by hand (the authoring form) without a document: `template` is
  * "2019" or "2021", `cells` maps cell ids to what was typed (a string; a number is written out,
  * `null`/`undefined` is blank). The table rules and the statistics, in the usual result shape
- * with `input.kind` "cells". Throws on an unknown template or cell id.
+ * with `input.kind` "cells". `previous` (optional): last year's `{ template, cells, name, year }`
+ * (cells as a result's `cells`), compared as `carry-chain` compares two reports. Throws on an
+ * unknown template or cell id.
  */
-export function validateCellsSync(template, cells) {
+export function validateCellsSync(template, cells, previous) {
   ensureReady();
-  const typed = {};
-  for (const [id, value] of Object.entries(cells || {})) typed[id] = value === null || value === undefined ? '' : String(value);
-  return glue.validateCells(String(template), typed);
+  const last = previous ? { template: String(previous.template), cells: typedCells(previous.cells), name: String(previous.name ?? ''), year: previous.year ?? undefined } : undefined;
+  return glue.validateCells(String(template), typedCells(cells), last);
 }
 
 /** The template ids, oldest first: ["2019", "2021"]. */
@@ -496,9 +504,9 @@ export async function engine() {
   return engineSync();
 }
 
-export async function validateCells(template, cells) {
+export async function validateCells(template, cells, previous) {
   await init();
-  return validateCellsSync(template, cells);
+  return validateCellsSync(template, cells, previous);
 }
 
 export async function templates() {

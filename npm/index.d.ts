@@ -243,7 +243,7 @@ export interface Engine {
   rulesText(): string;
   limits(): Limits;
   engine(): string;
-  validateCells(template: TemplateId, cells: TypedCells): ValidationResult;
+  validateCells(template: TemplateId, cells: TypedCells, previous?: PreviousYear): ValidationResult;
   templates(): TemplateId[];
   templateLayout(id: TemplateId): TemplateLayout;
   toSortedJson(value: unknown): string;
@@ -251,6 +251,14 @@ export interface Engine {
 
 /** Cell id → what was typed: `"12"`, `"１２"`, `"—"`, `""`; a number is written out, `null` is blank. */
 export type TypedCells = Record<string, string | number | null | undefined>;
+
+/** Last year's tables for `validateCells`: `cells` as a result's `cells`; `name` (and `year`) name it in messages. */
+export interface PreviousYear {
+  template: TemplateId;
+  cells: TypedCells;
+  name?: string;
+  year?: number | null;
+}
 
 /** One cell of an official table's grid: a label (`text`) or a figure (`cell`, named by `name`). */
 export interface GridCell {
@@ -312,10 +320,11 @@ export function engine(): Promise<string>;
 /**
  * Checks tables filled in by hand (no document): the table rules and the statistics, as a
  * result with `input.kind` "cells", no lines, and, where one value of one cell would make every
- * equation hold, that value as `fix` on each arithmetic finding. Throws on an unknown template or cell id.
+ * equation hold, that value as `fix` on each arithmetic finding. With `previous`, this year's
+ * 上年结转 is compared with last year's 结转下年度 (`carry-chain`). Throws on an unknown template or cell id.
  */
-export function validateCells(template: TemplateId, cells: TypedCells): Promise<ValidationResult>;
-export function validateCellsSync(template: TemplateId, cells: TypedCells): ValidationResult;
+export function validateCells(template: TemplateId, cells: TypedCells, previous?: PreviousYear): Promise<ValidationResult>;
+export function validateCellsSync(template: TemplateId, cells: TypedCells, previous?: PreviousYear): ValidationResult;
 /** The template ids, oldest first. */
 export function templates(): Promise<TemplateId[]>;
 export function templatesSync(): TemplateId[];

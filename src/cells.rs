@@ -5,10 +5,13 @@
 //! lines. Where one value of one cell would make every equation hold, each arithmetic finding
 //! carries that value as its `fix`, for the author to accept or not.
 
+use crate::document::Document;
 use crate::extract::{cell_state, CellRead, CellState, Extraction};
+use crate::locate::Meta;
 use crate::normalize::parse_cell;
-use crate::result::{Fix, InputInfo, Num, ReportInfo, Summary, ValidationResult};
+use crate::result::{Diagnostic, Fix, InputInfo, Num, ReportInfo, Summary, ValidationResult};
 use crate::rules::equations::{instances, Instance};
+use crate::rules::carry_chain::{self, ChainFacts};
 use crate::rules::{self, Report};
 use crate::template::Template;
 
@@ -44,18 +47,30 @@ impl std::fmt::Display for CellsError {
 
 impl std::error::Error for CellsError {}
 
+/// Last year's tables, to compare this year's with (`carry-chain`): its template, its cells
+/// as text (as [`validate_cells`] takes them), and how to name it in messages.
+pub struct Previous<'a> {
+    pub template: &'a str,
+    pub cells: Vec<(&'a str, &'a str)>,
+    /// The report's name or title (`2023年年度报告`).
+    pub name: &'a str,
+    pub year: Option<u32>,
+}
+
 /// Checks the tables of `template_id` (`"2019"`, `"2021"`) filled with `cells`: cell id → the
 /// text typed (`"12"`, `"１２"`, `"—"`, `""`), read as a report's cell is. A cell not given is
-/// blank.
+/// blank. With `previous`, this year's 上年结转 is compared with last year's 结转下年度 (and,
+/// both in the 2021 layout, the documents in force), as `carry-chain` compares two reports.
 pub fn validate_cells<'a>(
     template_id: &str,
     cells: impl IntoIterator<Item = (&'a str, &'a str)>,
+    previous: Option<&Previous>,
 ) -> Result<ValidationResult, CellsError> {
     let template = Template::by_id(template_id).ok_or_else(|| CellsError::UnknownTemplate(template_id.to_string()))?;
     let extraction = Extraction::of_cells(template, read_cells(template, cells)?);
     let report = Report {
-        doc: &crate::document::Document::default(),
-        meta: &crate::locate::Meta::default(),
+        doc: &Document::default(),
+        meta: &Meta::default(),
         sections: &[],
         extraction: Some(&extraction),
         prose: Default::default(),
@@ -68,6 +83,9 @@ pub fn validate_cells<'a>(
         for d in diagnostics.iter_mut().filter(|d| d.fix.is_none() && template.equations.iter().any(|e| e.rule == d.rule)) {
             d.fix = Some(Fix { cell: fix.cell.to_string(), value: fix.value });
         }
+    }
+    if let Some(previous) = previous {
+        diagnostics.extend(against_previous(&extraction, previous)?);
     }
     // Ordered as a report's findings are, by the row of the table they point at; the form
     // has no lines to show, so none is given.
@@ -86,6 +104,18 @@ pub fn validate_cells<'a>(
         stats: crate::stats::stats(&extraction),
         links: Vec::new(),
     })
+}
+
+/// The `carry-chain` findings of this year's cells against last year's.
+fn against_previous(this_year: &Extraction, previous: &Previous) -> Result<Vec<Diagnostic>, CellsError> {
+    let template =
+        Template::by_id(previous.template).ok_or_else(|| CellsError::UnknownTemplate(previous.template.to_string()))?;
+    let last_year = Extraction::of_cells(template, read_cells(template, previous.cells.iter().copied())?);
+    let doc = Document::default();
+    let meta = Meta { year: previous.year, ..Meta::default() };
+    let last = ChainFacts::of(previous.name, &doc, &meta, Some(&last_year));
+    let this = ChainFacts::of("", &doc, &Meta::default(), Some(this_year));
+    Ok(carry_chain::compare(&last, &this))
 }
 
 /// Each cell's state in template order; a cell not given is blank. A cell's `line` is its

@@ -201,6 +201,10 @@ export function parseDraft(text, templates) {
   if (!data || data.format !== DRAFT_FORMAT || !templates.includes(data.template)) throw new Error('not a nianbao draft');
   const values = {};
   for (const [id, v] of Object.entries(data.values || {})) if (typeof v === 'string') values[id] = v;
-  const previous = data.previous && typeof data.previous === 'object' ? data.previous : null;
+  const last = data.previous;
+  const previous =
+    last && typeof last === 'object' && templates.includes(last.template) && last.cells && typeof last.cells === 'object'
+      ? { template: last.template, cells: last.cells, name: String(last.name ?? ''), year: Number.isInteger(last.year) ? last.year : null }
+      : null;
   return { template: data.template, values, previous };
 }

@@ -3,6 +3,7 @@
 const ZH = {
   heading: '填报统计表',
   back: '返回检查报告',
+  lastYear: '上年报告',
   help: '按官方格式逐格填写表二、表三、表四：方向键、Tab、Enter 移动，直接输入即替换，可从 Excel 或 WPS 粘贴一整块，Ctrl+Z 撤销、Ctrl+Y 重做。每输入一个数字都会立即核对勾稽关系。内容只保存在本页内存中，除非您下载草稿。',
   start: '从已有内容开始',
   templateLabel: '格式',
@@ -49,6 +50,7 @@ const EN = {
   ...ZH,
   heading: 'Fill in the tables',
   back: 'Back to checking reports',
+  lastYear: "last year's report",
   help: 'Fill tables 二, 三, 四 cell by cell: arrows, Tab and Enter move, typing replaces, a range pasted from Excel or WPS fills from the cursor, Ctrl+Z undoes, Ctrl+Y redoes. Every keystroke is checked. The draft stays in this page unless you download it.',
   start: 'Start from',
   templateLabel: 'Template',

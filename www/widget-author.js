@@ -37,7 +37,7 @@ export class AuthorForm {
     this.host = host;
     this.t = authorStrings(lang);
     this.values = {};
-    this.previous = null; // last year's cells: id → number|null
+    this.previous = null; // last year's tables: { template, cells (id → number|null), name, year }
     this.undoStack = [];
     this.redoStack = [];
     this.result = null;
@@ -164,7 +164,7 @@ export class AuthorForm {
         this.wireInput(input, id);
         this.inputs.set(id, input);
         navRow.push({ id, from, to: col });
-        const previous = this.previous && id in this.previous ? figure(this.previous[id]) : '';
+        const previous = this.previous && id in this.previous.cells ? figure(this.previous.cells[id]) : '';
         return h(
           'td',
           { ...spans, class: 'v', 'data-cell': id },
@@ -367,7 +367,7 @@ export class AuthorForm {
 
   /** Checks the cells as they stand, marks the faulty ones and lists the findings; returns the result. */
   refresh({ announce = true } = {}) {
-    const result = validateCellsSync(this.template, this.values);
+    const result = validateCellsSync(this.template, this.values, this.previous);
     this.result = result;
     const states = new Map();
     for (const d of result.diagnostics) {
@@ -485,7 +485,7 @@ export class AuthorForm {
       this.say(t.noTables);
       return;
     }
-    if (previous) return this.usePrevious(result);
+    if (previous) return this.usePrevious(result, typeof input === 'string' ? '' : input.name);
     if (result.template !== this.template) await this.switchTemplate(result.template);
     const changes = Object.entries(result.cells).map(([id, v]) => this.change(id, v === null ? '' : figure(v)));
     this.apply(changes);
@@ -494,8 +494,9 @@ export class AuthorForm {
   }
 
   /** Last year's cells: shown beside each cell, and what carries over is filled in where still blank. */
-  usePrevious(result) {
-    this.previous = result.cells;
+  usePrevious(result, filename) {
+    const year = result.report.year;
+    this.previous = { template: result.template, cells: result.cells, name: result.report.title || filename || this.t.lastYear, year };
     const carries = [];
     for (const [id, v] of Object.entries(result.cells)) {
       if (!id.startsWith('t3.carried_forward.') || v === null) continue;
@@ -510,7 +511,6 @@ export class AuthorForm {
     const changes = carries
       .filter(([id]) => this.inputs.has(id) && (this.values[id] ?? '') === '')
       .map(([id, v]) => this.change(id, figure(v)));
-    const year = result.report.year;
     this.build();
     const n = this.apply(changes);
     this.say(this.t.previousImported(year, n));

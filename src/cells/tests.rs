@@ -11,7 +11,7 @@ fn typed(result: &ValidationResult) -> Vec<(String, String)> {
 }
 
 fn check(template: &str, cells: &[(String, String)]) -> ValidationResult {
-    validate_cells(template, cells.iter().map(|(id, text)| (id.as_str(), text.as_str()))).unwrap()
+    validate_cells(template, cells.iter().map(|(id, text)| (id.as_str(), text.as_str())), None).unwrap()
 }
 
 fn set(cells: &mut [(String, String)], id: &str, text: &str) {
@@ -51,7 +51,7 @@ fn typed_cells_give_the_table_findings_of_the_report() {
 
 #[test]
 fn an_empty_form_is_blank_everywhere_and_has_no_error() {
-    let result = validate_cells("2019", []).unwrap();
+    let result = validate_cells("2019", [], None).unwrap();
     assert_eq!(rules_of(&result), ["cell-blank", "cell-blank", "cell-blank"]);
     assert_eq!(result.summary.errors, 0);
     assert!(result.cells.values().all(Option::is_none));
@@ -112,14 +112,14 @@ fn no_value_is_offered_when_one_cell_cannot_explain_every_failure() {
 
 #[test]
 fn unknown_templates_and_cells_are_refused() {
-    assert_eq!(validate_cells("2020", []).unwrap_err(), CellsError::UnknownTemplate("2020".into()));
-    let err = validate_cells("2019", [("t2.rules.issued", "1")]).unwrap_err();
+    assert_eq!(validate_cells("2020", [], None).unwrap_err(), CellsError::UnknownTemplate("2020".into()));
+    let err = validate_cells("2019", [("t2.rules.issued", "1")], None).unwrap_err();
     assert_eq!(err, CellsError::UnknownCell("t2.rules.issued".into()));
 }
 
 #[test]
 fn huge_figures_are_not_rounded() {
-    let result = validate_cells("2021", [("t2.license.decisions", "90071992547409930")]).unwrap();
+    let result = validate_cells("2021", [("t2.license.decisions", "90071992547409930")], None).unwrap();
     assert!(rules_of(&result).contains(&"cell-not-number"));
     assert_eq!(result.cells["t2.license.decisions"], None);
 }
@@ -127,7 +127,7 @@ fn huge_figures_are_not_rounded() {
 /// Items typed, their total still blank: the total is offered, not a change to a typed item.
 #[test]
 fn a_blank_total_is_offered_rather_than_changing_a_typed_figure() {
-    let result = validate_cells("2021", [("t4.review.upheld", "3"), ("t4.review.corrected", "1")]).unwrap();
+    let result = validate_cells("2021", [("t4.review.upheld", "3"), ("t4.review.corrected", "1")], None).unwrap();
     let t4 = result.diagnostics.iter().find(|d| d.rule == "t4-total").unwrap();
     let fix = t4.fix.as_ref().expect("a fix");
     assert_eq!((fix.cell.as_str(), fix.value.0), ("t4.review.total", 4.0));
@@ -137,7 +137,38 @@ fn a_blank_total_is_offered_rather_than_changing_a_typed_figure() {
     let result = validate_cells(
         "2021",
         [("t4.review.upheld", "3"), ("t4.review.corrected", "0"), ("t4.review.other", "0"), ("t4.review.pending", "0"), ("t4.review.total", "4")],
+        None,
     )
     .unwrap();
     assert_eq!(result.diagnostics.iter().find(|d| d.rule == "t4-total").unwrap().fix, None);
+}
+
+/// Last year's 结转下年度 against this year's 上年结转, and the documents in force.
+#[test]
+fn last_years_cells_are_compared_with_this_years() {
+    let last_year = typed(&validate_str(SAMPLE, &Source::default()));
+    let previous = Previous {
+        template: "2021",
+        cells: last_year.iter().map(|(id, text)| (id.as_str(), text.as_str())).collect(),
+        name: "上年报告",
+        year: Some(2023),
+    };
+    let carried_forward = |col: &str| last_year.iter().find(|(id, _)| *id == format!("t3.carried_forward.{col}")).unwrap().1.clone();
+    let mut this_year: Vec<(String, String)> = ["natural", "commercial", "research", "nonprofit", "legal", "other_org", "total"]
+        .iter()
+        .map(|col| (format!("t3.carried.{col}"), carried_forward(col)))
+        .collect();
+    let check = |cells: &[(String, String)]| {
+        validate_cells("2021", cells.iter().map(|(id, text)| (id.as_str(), text.as_str())), Some(&previous)).unwrap()
+    };
+    let chain_warnings = |result: &ValidationResult| -> Vec<Diagnostic> {
+        result.diagnostics.iter().filter(|d| d.rule == "carry-chain" && d.severity == crate::Severity::Warning).cloned().collect()
+    };
+    assert_eq!(chain_warnings(&check(&this_year)), Vec::new());
+    this_year[0].1 = "99".to_string();
+    let chain = chain_warnings(&check(&this_year));
+    assert_eq!(chain.len(), 1);
+    assert_eq!(chain[0].cells, ["t3.carried.natural"]);
+    assert!(chain[0].message.contains("“上年报告”（2023 年）"), "{}", chain[0].message);
+    assert!(chain[0].line.is_none());
 }

@@ -244,6 +244,15 @@ test("import a DOCX report, then last year's report as HTML: carried figures pre
     `上年 ${lastYear.cells['t3.new.total']}`,
   );
   assert.equal(await cell('t3.new.total').getAttribute('aria-describedby'), await page.locator(`${W} td[data-cell="t3.new.total"] .prev`).getAttribute('id'));
+  // This year's 上年结转 changed away from last year's 结转下年度: carry-chain warns, and clears.
+  const chainWarnings = page.locator(`${W} .afinding.warning[data-rule="carry-chain"]`);
+  assert.equal(await chainWarnings.count(), 0);
+  await cell('t3.carried.natural').focus();
+  await page.keyboard.type('99');
+  assert.equal(await chainWarnings.count(), 1);
+  assert.match(await chainWarnings.textContent(), /2023\.html/);
+  await page.keyboard.press('Escape');
+  assert.equal(await chainWarnings.count(), 0);
 });
 
 test('a PDF report imported through the PDF reader fills the grid with its figures', async () => {

@@ -3,7 +3,9 @@
 //!
 //! The result has the usual shape (`OUTPUT.md`) with `input.kind` = `cells`, no sections and no
 //! lines. Where one value of one cell would make every equation hold, each arithmetic finding
-//! carries that value as its `fix`, for the author to accept or not.
+//! carries that value as its `fix`, for the author to accept or not. `suspect-cell` is left out
+//! where an equation it explains still has a blank cell: while tables are being typed, a
+//! figure whose total is not yet filled in is not suspect.
 
 use crate::document::Document;
 use crate::extract::{cell_state, CellRead, CellState, Extraction};
@@ -79,6 +81,9 @@ pub fn validate_cells<'a>(
     for id in TABLE_RULES {
         (rules::rule(id).expect("a registered rule").check)(&report, &mut diagnostics);
     }
+    // A figure typed while its row's or column's total is still blank is not suspect: the
+    // equation is unfinished, not wrong (its blanks are listed by `cell-blank`).
+    diagnostics.retain(|d| d.rule != "suspect-cell" || !d.cells.iter().any(|c| in_unfinished_failure(&extraction, c)));
     if let Some(fix) = one_value_fix(&extraction) {
         for d in diagnostics.iter_mut().filter(|d| d.fix.is_none() && template.equations.iter().any(|e| e.rule == d.rule)) {
             d.fix = Some(Fix { cell: fix.cell.to_string(), value: fix.value });
@@ -165,6 +170,12 @@ fn one_value_fix(extraction: &Extraction) -> Option<Fix> {
         1 => candidates.pop().map(|(fix, _)| fix),
         _ => None,
     }
+}
+
+/// Whether a failing equation with `cell` in it has a blank cell.
+fn in_unfinished_failure(extraction: &Extraction, cell: &str) -> bool {
+    let blank = |id: &String| extraction.cell(id).is_some_and(|c| c.state == CellState::Blank);
+    instances(extraction).iter().any(|i| !i.holds() && i.involves(cell) && i.cells().any(blank))
 }
 
 /// How often a cell counts on the left of an equation minus on its right.

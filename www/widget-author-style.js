@@ -12,8 +12,19 @@ const CSS = `
 .author .paste-report textarea { width: 100%; font: inherit; font-size: 14px; }
 .author select { font: inherit; min-height: 36px; }
 .author-grid table.grid { width: auto; min-width: 100%; }
-.author-grid th.lbl { text-align: left; font-weight: 400; background: #f7f9fb; min-width: 4em; }
-.author-grid th.lbl.c0 { position: sticky; left: 0; z-index: 1; }
+/* Row labels stay while the figures scroll sideways: table 二's label column, table 三's three. */
+.author-grid th.lbl { text-align: left; font-weight: 400; background: #f7f9fb; }
+.author-grid { --w0: 5.5em; --w1: 5em; --w2: 11em; }
+@container (max-width: 640px) {
+  .author-grid { --w0: 3.2em; --w1: 3.6em; --w2: 7em; }
+  .author-grid th.lbl { font-size: 12px; padding: 4px; }
+}
+.author-grid table.t2 th.lbl.c0, .author-grid table.t3 th.lbl.c0 { position: sticky; left: 0; z-index: 1; min-width: var(--w0); }
+.author-grid table.t3 th.lbl.c0[colspan] { min-width: calc(var(--w0) + var(--w1) + var(--w2)); }
+.author-grid table.t3 th.lbl.c0:not([colspan]) { width: var(--w0); max-width: var(--w0); }
+.author-grid table.t3 th.lbl.c1 { position: sticky; left: var(--w0); z-index: 1; width: var(--w1); max-width: var(--w1); }
+.author-grid table.t3 th.lbl.c1[colspan] { max-width: none; }
+.author-grid table.t3 th.lbl.c2 { position: sticky; left: calc(var(--w0) + var(--w1)); z-index: 1; width: var(--w2); max-width: var(--w2); }
 .author-grid td.v { padding: 0; min-width: 5.5em; position: relative; background: #fff; }
 .author-grid td.v input {
   width: 100%; min-width: 5em; border: 0; padding: 6px 7px; font: inherit; font-size: 14px;

@@ -148,7 +148,7 @@ export class AuthorForm {
         const from = col;
         col += cell.colspan;
         const spans = { colspan: cell.colspan > 1 ? cell.colspan : null, rowspan: cell.rowspan > 1 ? cell.rowspan : null };
-        if (!cell.cell) return h('th', { ...spans, class: `lbl c${Math.min(from, 2)}`, scope: cell.rowspan > 1 ? 'rowgroup' : null }, cell.text);
+        if (!cell.cell) return h('th', { ...spans, class: `lbl c${from}`, scope: cell.rowspan > 1 ? 'rowgroup' : null }, cell.text);
         const id = cell.cell;
         const prevId = `${this.host._uid}-p-${id}`;
         const input = h('input', {
@@ -371,6 +371,8 @@ export class AuthorForm {
     this.result = result;
     const states = new Map();
     for (const d of result.diagnostics) {
+      // Blanks are listed, not marked: in a form being filled most cells are blank for a while.
+      if (d.rule === 'cell-blank') continue;
       for (const id of d.cells) if (!states.has(id) || d.severity === 'error') states.set(id, d.severity);
     }
     for (const [id, input] of this.inputs) {

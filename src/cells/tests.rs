@@ -172,3 +172,11 @@ fn last_years_cells_are_compared_with_this_years() {
     assert!(chain[0].message.contains("“上年报告”（2023 年）"), "{}", chain[0].message);
     assert!(chain[0].line.is_none());
 }
+
+/// A figure typed before its totals: no `suspect-cell` proposing to undo it.
+#[test]
+fn a_figure_typed_before_its_totals_is_not_suspect() {
+    let result = validate_cells("2021", [("t3.unable.unclear.research", "2")], None).unwrap();
+    assert!(rules_of(&result).contains(&"t3-row-total"));
+    assert!(!rules_of(&result).contains(&"suspect-cell"), "{:?}", rules_of(&result));
+}

@@ -73,6 +73,13 @@ test('typed from scratch with the keyboard: every rule fires and clears, the sta
   assert.deepEqual(await formCells(), sample.cells);
   assert.deepEqual(await rules(), []);
   await page.waitForFunction(() => document.querySelector('nianbao-validator').shadowRoot.querySelectorAll('svg.chart').length === 3);
+  const received = () => page.locator(`${W} .author-stats dd`).first().textContent();
+  assert.equal(await received(), String(sample.stats.received));
+  await cell('t3.new.total').focus();
+  await page.keyboard.type('50');
+  await page.waitForFunction((want) => document.querySelector('nianbao-validator').shadowRoot.querySelector('.author-stats dd').textContent === want, '50');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((want) => document.querySelector('nianbao-validator').shadowRoot.querySelector('.author-stats dd').textContent === want, String(sample.stats.received));
 
   const cases = [
     ['t3.denied.query.legal', '见附件', 'cell-not-number'],
@@ -220,6 +227,16 @@ test('a rectangular range pasted mid-table fills from the cursor', async () => {
   assert.deepEqual(values, ['1', '2', '3', '4']);
   await page.keyboard.press('Control+z');
   assert.deepEqual(await formCells(), sample.cells);
+});
+
+test('a report pasted as text is imported through the text reader', async () => {
+  await clearAll();
+  await page.locator(`${W} .paste-report summary`).click();
+  await page.locator(`${W} .paste-report textarea`).fill(SAMPLE);
+  await page.locator(`${W} .paste-report button`, { hasText: '导入粘贴的报告' }).click();
+  await page.waitForFunction(() => document.querySelector('nianbao-validator').shadowRoot.querySelector('.status').textContent.startsWith('已导入'));
+  assert.deepEqual(await formCells(), sample.cells);
+  assert.deepEqual(await rules(), []);
 });
 
 test("import a DOCX report, then last year's report as HTML: carried figures prefilled and shown", async () => {

@@ -310,22 +310,27 @@ test('the engine entry point in Node: the same checks on cells, no document', ()
   assert.throws(() => engine.validateCellsSync('2020', {}), /unknown template/);
 });
 
-test('a narrow screen: the grid scrolls sideways, the row labels stay', async () => {
-  const narrow = await recordingPage(browser, { viewport: { width: 360, height: 740 } });
-  await narrow.goto(`${server.url}author.html`);
-  await narrow.waitForSelector(`${W} input[data-cell="t3.new.natural"]`);
-  const layout = await narrow.evaluate(() => {
-    const root = document.querySelector('nianbao-validator').shadowRoot;
-    const wrap = root.querySelector('.author-grid table.t3').parentElement;
-    const label = root.querySelector('.author-grid table.t3 th.lbl.c0');
-    return {
-      scrolls: wrap.scrollWidth > wrap.clientWidth,
-      page: document.documentElement.scrollWidth <= window.innerWidth + 1,
-      sticky: getComputedStyle(label).position,
-    };
-  });
-  assert.deepEqual(layout, { scrolls: true, page: true, sticky: 'sticky' });
-  await narrow.context_.close();
+test('a narrow screen and 200% zoom: the grid scrolls sideways, the row labels stay', async () => {
+  // 200% zoom of a 1280-pixel window is a 640-pixel layout at twice the pixel density.
+  for (const options of [{ viewport: { width: 360, height: 740 } }, { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }]) {
+    const narrow = await recordingPage(browser, options);
+    await narrow.goto(`${server.url}author.html`);
+    await narrow.waitForSelector(`${W} input[data-cell="t3.new.natural"]`);
+    const layout = await narrow.evaluate(() => {
+      const root = document.querySelector('nianbao-validator').shadowRoot;
+      const wrap = root.querySelector('.author-grid table.t3').parentElement;
+      const item = root.querySelector('.author-grid table.t3 th.lbl.c2');
+      const before = item.getBoundingClientRect().left;
+      wrap.scrollLeft = wrap.scrollWidth;
+      return {
+        scrolls: wrap.scrollWidth > wrap.clientWidth,
+        page: document.documentElement.scrollWidth <= window.innerWidth + 1,
+        labelStays: Math.abs(item.getBoundingClientRect().left - before) < 1,
+      };
+    });
+    assert.deepEqual(layout, { scrolls: true, page: true, labelStays: true }, JSON.stringify(options));
+    await narrow.context_.close();
+  }
 });
 
 test('the offline single file, from disk: its widget switches to the form and back, the draft kept', async () => {

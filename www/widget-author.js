@@ -504,11 +504,14 @@ export class AuthorForm {
       if (!id.startsWith('t3.carried_forward.') || v === null) continue;
       carries.push([id.replace('carried_forward', 'carried'), v]);
     }
-    // 2019 table 二: this year's 上一年项目数量 is last year's plus its 本年增/减.
     for (const [id, v] of Object.entries(result.cells)) {
-      if (!id.endsWith('.prev_items') || v === null) continue;
-      const change = result.cells[id.replace('prev_items', 'change')] ?? 0;
-      carries.push([id, v + change]);
+      if (v === null) continue;
+      // Table 二 stocks, as a starting point the year's figures then move (a stock left
+      // unchanged while documents were issued or repealed gets a carry-chain note):
+      // 现行有效件数 (2021), 对外公开总数量 (2019) ...
+      if (id.endsWith('.in_force') || id.endsWith('.total_public')) carries.push([id, v]);
+      // ... and in 2019, this year's 上一年项目数量 is last year's plus its 本年增/减.
+      if (id.endsWith('.prev_items')) carries.push([id, v + (result.cells[id.replace('prev_items', 'change')] ?? 0)]);
     }
     const changes = carries
       .filter(([id]) => this.inputs.has(id) && (this.values[id] ?? '') === '')

@@ -255,6 +255,7 @@ test("import a DOCX report, then last year's report as HTML: carried figures pre
   for (const col of ['natural', 'commercial', 'total']) {
     assert.equal(await cell(`t3.carried.${col}`).inputValue(), typed(lastYear.cells[`t3.carried_forward.${col}`]));
   }
+  for (const id of ['t2.rules.in_force', 't2.normative.in_force']) assert.equal(await cell(id).inputValue(), typed(lastYear.cells[id]), id);
   assert.equal(await cell('t3.new.total').inputValue(), '', 'only what carries over is filled in');
   assert.equal(
     await page.locator(`${W} td[data-cell="t3.new.total"] .prev`).textContent(),

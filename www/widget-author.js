@@ -195,7 +195,7 @@ export class AuthorForm {
     input.addEventListener('dblclick', () => {
       editing = true;
     });
-    input.addEventListener('input', () => this.set(id, input.value, { live: true }));
+    input.addEventListener('input', () => this.set(id, input.value));
     input.addEventListener('change', () => this.commit(id));
     input.addEventListener('blur', () => this.commit(id));
     input.addEventListener('paste', (event) => {
@@ -224,7 +224,7 @@ export class AuthorForm {
         return;
       }
       if (key === 'Escape') {
-        this.set(id, before, { live: true });
+        this.set(id, before);
         input.value = before;
         input.select();
         editing = false;
@@ -232,6 +232,7 @@ export class AuthorForm {
       }
       if (key === 'Enter') {
         event.preventDefault();
+        this.commit(id);
         this.move(id, event.shiftKey ? -1 : 1, 0);
         return;
       }
@@ -244,29 +245,31 @@ export class AuthorForm {
       if ((key === 'Delete' || key === 'Backspace') && !editing && input.selectionStart === 0 && input.selectionEnd === input.value.length) {
         event.preventDefault();
         input.value = '';
-        this.set(id, '', { live: true });
+        this.set(id, '');
       }
     });
   }
 
   /** The value typed so far (checked live); the undo step is taken when the cell is left. */
-  set(id, text, { live }) {
+  set(id, text) {
     if (!this.pending || this.pending.id !== id) this.pending = { id, before: this.values[id] ?? '' };
     this.values[id] = text;
-    if (live) this.refresh();
+    this.refresh();
   }
 
   /** The cell is left: its text is shown normalised and becomes one undo step. */
   commit(id) {
     const input = this.inputs.get(id);
-    const shown = normalise(this.values[id] ?? '');
+    const typed = this.values[id] ?? '';
+    const shown = normalise(typed);
     this.values[id] = shown;
     if (input && input.value !== shown) input.value = shown;
     if (this.pending && this.pending.id === id) {
       if (this.pending.before !== shown) this.record([{ id, before: this.pending.before, after: shown }]);
       this.pending = null;
     }
-    this.refresh();
+    // What was typed was checked as it was typed; only a normalised text needs a new check.
+    if (shown !== typed) this.refresh();
   }
 
   record(changes) {

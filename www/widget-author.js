@@ -31,6 +31,12 @@ export function parseRange(text) {
   return rows.map((row) => row.split('\t').map((cell) => cell.replace(/^"(.*)"$/s, '$1')));
 }
 
+/** The entries of `cells` whose id is a cell of `template` (a draft may hold others). */
+function onlyCellsOf(template, cells) {
+  const ids = new Set(templateLayoutSync(template).tables.flatMap((t) => t.rows.flat().map((c) => c.cell).filter(Boolean)));
+  return Object.fromEntries(Object.entries(cells).filter(([id]) => ids.has(id)));
+}
+
 export class AuthorForm {
   /** `host`: the custom element (its `_renderStats` draws the statistics); `lang`: zh or en. */
   constructor(host, lang) {
@@ -459,11 +465,8 @@ export class AuthorForm {
 
   async switchTemplate(id) {
     if (id === this.template || !this.templates.includes(id)) return;
-    const kept = {};
-    const cells = new Set(templateLayoutSync(id).tables.flatMap((t) => t.rows.flat().map((c) => c.cell).filter(Boolean)));
-    for (const [cell, v] of Object.entries(this.values)) if (cells.has(cell)) kept[cell] = v;
     this.template = id;
-    this.values = kept;
+    this.values = onlyCellsOf(id, this.values);
     this.undoStack = [];
     this.redoStack = [];
     this.findingsKey = '';
@@ -528,8 +531,8 @@ export class AuthorForm {
     try {
       const draft = parseDraft(await file.text(), this.templates);
       this.template = draft.template;
-      this.values = draft.values;
-      this.previous = draft.previous;
+      this.values = onlyCellsOf(draft.template, draft.values);
+      this.previous = draft.previous && { ...draft.previous, cells: onlyCellsOf(draft.previous.template, draft.previous.cells) };
       this.undoStack = [];
       this.redoStack = [];
       this.findingsKey = '';

@@ -213,6 +213,21 @@ test('exports: HTML and DOCX read back by the engine as the same cells, TSV past
   await page.locator(`${W} input[type=file][accept^=".json"]`).setInputFiles({ name: draft.name, mimeType: 'application/json', buffer: draft.bytes });
   await page.waitForFunction(() => document.querySelector('nianbao-validator').shadowRoot.querySelector('.status').textContent === '已打开草稿');
   assert.deepEqual(await formCells(), sample.cells);
+
+  // A draft edited by hand: ids of no cell and values that are not text are dropped, not fatal.
+  const edited = JSON.parse(draft.bytes.toString('utf8'));
+  edited.values['t9.nothing.here'] = '1';
+  edited.values['t4.review.total'] = 4;
+  edited.previous = { template: '2019', cells: { 't3.carried_forward.total': 2, 't2.rules.issued': 1 }, name: 'x' };
+  await clearAll();
+  await page.locator(`${W} input[type=file][accept^=".json"]`).setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  await page.waitForFunction(() => document.querySelector('nianbao-validator').shadowRoot.querySelector('.status').textContent === '已打开草稿');
+  assert.equal(await cell('t4.review.total').inputValue(), '');
+  assert.equal(await cell('t4.review.upheld').inputValue(), typed(sample.cells['t4.review.upheld']));
+  assert.equal(await page.locator(`${W} td[data-cell="t3.carried_forward.total"] .prev`).textContent(), '上年 2');
+  await page.locator(`${W} input[type=file][accept^=".json"]`).setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: draft.bytes });
+  await page.waitForFunction(() => document.querySelector('nianbao-validator')._author.previous === null);
+  assert.deepEqual(await formCells(), sample.cells);
 });
 
 test('a rectangular range pasted mid-table fills from the cursor', async () => {

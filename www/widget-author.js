@@ -37,6 +37,29 @@ function onlyCellsOf(template, cells) {
   return Object.fromEntries(Object.entries(cells).filter(([id]) => ids.has(id)));
 }
 
+/** A row label or header copied along with the figures: text with a letter, not a blank mark. */
+function isLabel(text) {
+  const t = normalise(text);
+  return t !== '' && /\p{L}/u.test(t) && !/^[+-]?[\d.]/.test(t);
+}
+
+/**
+ * The figures of a pasted range copied with its labels (from Word, Excel or WPS): each row's
+ * leading labels (and the empty cells merged labels leave) are dropped, and rows of labels only
+ * (headers) are skipped, so a whole table copied from last year's document pastes at its first figure.
+ */
+export function figuresOnly(rows) {
+  const out = [];
+  for (const row of rows) {
+    let start = 0;
+    while (start < row.length && (isLabel(row[start]) || row[start].trim() === '')) start++;
+    const labelled = row.slice(0, start).some(isLabel);
+    if (labelled && start === row.length) continue;
+    out.push(labelled ? row.slice(start) : row);
+  }
+  return out;
+}
+
 export class AuthorForm {
   /** `host`: the custom element (its `_renderStats` draws the statistics); `lang`: zh or en. */
   constructor(host, lang) {
@@ -208,7 +231,7 @@ export class AuthorForm {
       const text = event.clipboardData && event.clipboardData.getData('text/plain');
       if (!text) return;
       event.preventDefault();
-      this.paste(id, parseRange(text));
+      this.paste(id, figuresOnly(parseRange(text)));
     });
     input.addEventListener('keydown', (event) => {
       const key = event.key;

@@ -254,6 +254,28 @@ test('a report pasted as text is imported through the text reader', async () => 
   assert.deepEqual(await rules(), []);
 });
 
+test('a range copied with its labels and headers pastes its figures only', async () => {
+  const pasteAt = async (id, text) => {
+    await cell(id).focus();
+    await page.evaluate((t) => {
+      const input = document.querySelector('nianbao-validator').shadowRoot.activeElement;
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  };
+  const before = await formCells();
+  await pasteAt('t2.rules.issued', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数\r\n规章\t7\t0\t7\r\n行政规范性文件\t3\t1\t20\r\n');
+  const t2 = await Promise.all(['t2.rules.issued', 't2.rules.in_force', 't2.normative.issued', 't2.normative.repealed', 't2.normative.in_force'].map((id) => cell(id).inputValue()));
+  assert.deepEqual(t2, ['7', '7', '3', '1', '20']);
+  // A row of table 三 copied from Word: the merged group label and the item label lead it.
+  await pasteAt('t3.granted.natural', '三、本年度办理结果\t（一）予以公开\t3\t1\t无\t0\t0\t0\t4\n');
+  assert.deepEqual(await Promise.all(['t3.granted.natural', 't3.granted.research', 't3.granted.total'].map((id) => cell(id).inputValue())), ['3', '', '4']);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await formCells(), before);
+});
+
 test("import a DOCX report, then last year's report as HTML: carried figures prefilled and shown", async () => {
   await clearAll();
   const imports = page.locator(`${W} input[type=file][accept^=".txt"]`);

@@ -50,6 +50,17 @@ async function download(label) {
   return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
+/** Pastes text at a cell as the clipboard would (a `paste` event carrying text/plain). */
+async function pasteAt(id, text) {
+  await cell(id).focus();
+  await page.evaluate((t) => {
+    const input = document.querySelector('nianbao-validator').shadowRoot.activeElement;
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 async function clearAll() {
   await page.locator(`${W} button`, { hasText: '全部清空' }).click();
 }
@@ -195,13 +206,7 @@ test('exports: HTML and DOCX read back by the engine as the same cells, TSV past
   const tsv = (await download('下载 TSV')).bytes.toString('utf8');
   await clearAll();
   assert.deepEqual(await rules(), ['cell-blank', 'cell-blank', 'cell-blank']);
-  await cell('t2.rules.issued').focus();
-  await page.evaluate((text) => {
-    const input = document.querySelector('nianbao-validator').shadowRoot.activeElement;
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
+  await pasteAt('t2.rules.issued', tsv);
   assert.deepEqual(await formCells(), sample.cells);
   assert.deepEqual(await rules(), []);
   await page.keyboard.press('Control+z');
@@ -231,13 +236,7 @@ test('exports: HTML and DOCX read back by the engine as the same cells, TSV past
 });
 
 test('a rectangular range pasted mid-table fills from the cursor', async () => {
-  await cell('t3.granted.natural').focus();
-  await page.evaluate(() => {
-    const input = document.querySelector('nianbao-validator').shadowRoot.activeElement;
-    const data = new DataTransfer();
-    data.setData('text/plain', '1\t2\r\n3\t4\r\n');
-    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await pasteAt('t3.granted.natural', '1\t2\r\n3\t4\r\n');
   const values = await Promise.all(['t3.granted.natural', 't3.granted.commercial', 't3.partial.natural', 't3.partial.commercial'].map((id) => cell(id).inputValue()));
   assert.deepEqual(values, ['1', '2', '3', '4']);
   await page.keyboard.press('Control+z');
@@ -255,15 +254,6 @@ test('a report pasted as text is imported through the text reader', async () => 
 });
 
 test('a range copied with its labels and headers pastes its figures only', async () => {
-  const pasteAt = async (id, text) => {
-    await cell(id).focus();
-    await page.evaluate((t) => {
-      const input = document.querySelector('nianbao-validator').shadowRoot.activeElement;
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
-  };
   const before = await formCells();
   await pasteAt('t2.rules.issued', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数\r\n规章\t7\t0\t7\r\n行政规范性文件\t3\t1\t20\r\n');
   const t2 = await Promise.all(['t2.rules.issued', 't2.rules.in_force', 't2.normative.issued', 't2.normative.repealed', 't2.normative.in_force'].map((id) => cell(id).inputValue()));

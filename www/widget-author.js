@@ -64,6 +64,7 @@ export class AuthorForm {
   /** `host`: the custom element (its `_renderStats` draws the statistics); `lang`: zh or en. */
   constructor(host, lang) {
     this.host = host;
+    this.lang = lang;
     this.t = authorStrings(lang);
     this.values = {};
     this.previous = null; // last year's tables: { template, cells (id → number|null), name, year }
@@ -79,6 +80,16 @@ export class AuthorForm {
       this.template = this.templates.includes(wanted) ? wanted : this.templates[this.templates.length - 1];
       this.build();
     });
+  }
+
+  /** The widget's `lang` changed: the form is drawn again in that language, its draft kept. */
+  setLanguage(lang) {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.t = authorStrings(lang);
+    this.element.setAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
+    this.findingsKey = '';
+    if (this.layout) this.build();
   }
 
   // ------------------------------------------------------------------------------ building

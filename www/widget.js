@@ -125,6 +125,7 @@ export class NianbaoValidator extends HTMLElement {
       // The authoring form (www/widget-author.js): kept across rebuilds, so its draft survives.
       root.adoptedStyleSheets = [sheet(), authorSheet()];
       this._author ??= new AuthorForm(this, this.getAttribute('lang'));
+      this._author.setLanguage(this.getAttribute('lang'));
       root.appendChild(this._author.element);
       return;
     }

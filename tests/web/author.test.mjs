@@ -380,6 +380,15 @@ test('the offline single file, from disk: its widget switches to the form and ba
   await offline.context_.close();
 });
 
+test('lang="en": the form in English, the draft kept; back to Chinese', async () => {
+  const before = await formCells();
+  await page.evaluate(() => document.querySelector('nianbao-validator').setAttribute('lang', 'en'));
+  assert.equal(await page.locator(`${W} .author h2`).textContent(), 'Fill in the tables');
+  assert.deepEqual(await formCells(), before);
+  await page.evaluate(() => document.querySelector('nianbao-validator').setAttribute('lang', 'zh'));
+  assert.equal(await page.locator(`${W} .author h2`).textContent(), '填报统计表');
+});
+
 test('no request leaves the page, no CSP violation, nothing stored', async () => {
   assert.deepEqual(page.record.requests.filter((u) => !u.startsWith(server.url)), []);
   assert.deepEqual(page.record.violations, []);

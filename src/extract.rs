@@ -88,6 +88,16 @@ impl Extraction {
         }
     }
 
+    /// Cells given one by one rather than read from a document (the authoring form): every row
+    /// of every table counts as found; `cells` are in the order of `template.cell_ids()`.
+    pub fn of_cells(template: &'static Template, cells: Vec<Option<CellRead>>) -> Self {
+        let mut out = Extraction::new(template);
+        out.cells = cells;
+        out.rows_found.iter_mut().for_each(|rows| rows.fill(true));
+        out.table_lines = template.tables.iter().map(|t| (t.id, 0)).collect();
+        out
+    }
+
     /// What was read for a cell, by id.
     pub fn cell(&self, id: &str) -> Option<&CellRead> {
         self.cell_at(self.template.cell_index(id)?)
@@ -935,9 +945,14 @@ fn fitted<'f, 'd>(figures: &'f [Figure<'d>], width: usize) -> &'f [Figure<'d>] {
 const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 
 fn state_of(figure: &Figure) -> CellState {
-    match figure.kind {
+    cell_state(figure.kind, figure.text)
+}
+
+/// The state of a cell whose text `parse_cell` classified as `kind`.
+pub fn cell_state(kind: CellValue, text: &str) -> CellState {
+    match kind {
         CellValue::Number(v) if v.abs() < MAX_EXACT => CellState::Number(v),
-        CellValue::Number(_) | CellValue::Text => CellState::NotNumber(figure.text.trim().to_string()),
+        CellValue::Number(_) | CellValue::Text => CellState::NotNumber(text.trim().to_string()),
         CellValue::Blank => CellState::Blank,
     }
 }

@@ -8,9 +8,11 @@
 //! ```
 
 pub mod batch;
+pub mod cells;
 pub mod document;
 pub mod extract;
 pub mod human;
+pub mod layout;
 pub mod locate;
 pub mod narrative;
 pub mod normalize;
@@ -28,6 +30,7 @@ use document::Document;
 use result::{InputInfo, Num, ReportInfo, SectionInfo, Summary, ValidationResult};
 
 pub use batch::{validate_batch, BatchResult, Link};
+pub use cells::{validate_cells, CellsError};
 
 pub use read::{Source, LIMITS};
 pub use result::{Diagnostic, Severity};

@@ -178,6 +178,8 @@ struct Prepared<'d> {
 
 struct PreparedRow {
     shape: RowShape,
+    /// Blank lines between the previous row and this one (the spacing of one cell per line).
+    gap: usize,
     /// Its cells in [`Sheet::cells`].
     cells: Range<usize>,
     /// The section a `Line` row is the heading of.
@@ -189,6 +191,9 @@ struct PreparedRow {
 struct Sheet<'d> {
     rows: Vec<PreparedRow>,
     cells: Vec<Prepared<'d>>,
+    /// The blank lines that usually separate two cells of one cell per line, when there are
+    /// some (see [`cell_gap`]).
+    cell_gap: Option<usize>,
 }
 
 impl<'d> Sheet<'d> {
@@ -198,8 +203,13 @@ impl<'d> Sheet<'d> {
 }
 
 fn prepare<'d>(doc: &'d Document, sections: &[SectionFound]) -> Sheet<'d> {
-    let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::new() };
+    let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::new(), cell_gap: None };
+    let mut previous_line = 0;
     for row in doc.rows.iter().filter(|row| !row.cells.is_empty()) {
+        let line = row.line();
+        let between = doc.lines.get(previous_line..line.saturating_sub(1)).unwrap_or_default();
+        let gap = between.iter().filter(|l| l.trim().is_empty()).count();
+        previous_line = previous_line.max(row.cells.iter().map(|c| c.line).max().unwrap_or(line));
         let start = sheet.cells.len();
         sheet.cells.extend(row.cells.iter().map(|c| {
             let kind = parse_cell(&c.text);
@@ -216,9 +226,30 @@ fn prepare<'d>(doc: &'d Document, sections: &[SectionFound]) -> Sheet<'d> {
         let heading = (row.shape == RowShape::Line && first.kind == CellValue::Text)
             .then(|| sections.binary_search_by_key(&first.line, |s| s.line).ok().map(|at| sections[at].heading.number))
             .flatten();
-        sheet.rows.push(PreparedRow { shape: row.shape, cells: start..sheet.cells.len(), heading });
+        sheet.rows.push(PreparedRow { shape: row.shape, gap, cells: start..sheet.cells.len(), heading });
     }
+    sheet.cell_gap = cell_gap(&sheet);
     sheet
+}
+
+/// The spacing of one cell per line (text copied from a web page): the most common count of
+/// blank lines before a line that holds one figure or a short label, after another such line.
+/// `None` when that is 0 (no blank line between cells: a blank cell leaves no trace) or when
+/// two counts are as common (no usual spacing to measure blank cells by).
+fn cell_gap(sheet: &Sheet) -> Option<usize> {
+    let is_cell = |row: &PreparedRow| row.shape == RowShape::Line && sheet.cells(row)[0].key != PROSE;
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for pair in sheet.rows.windows(2) {
+        if is_cell(&pair[0]) && is_cell(&pair[1]) {
+            *counts.entry(pair[1].gap).or_default() += 1;
+        }
+    }
+    let most = counts.values().copied().max()?;
+    let mut usual = counts.iter().filter(|(_, n)| **n == most).map(|(gap, _)| *gap);
+    match (usual.next(), usual.next()) {
+        (Some(gap), None) if gap > 0 => Some(gap),
+        _ => None,
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -231,6 +262,8 @@ struct Figure<'d> {
     text: &'d str,
     kind: CellValue,
     line: usize,
+    /// Blank lines before it, for a figure on a line of its own (0 in a grid).
+    gap: usize,
 }
 
 impl Figure<'_> {
@@ -269,6 +302,8 @@ struct Walker<'d> {
     section_seen: u8,
     labels: Vec<Label<'d>>,
     run: Vec<Figure<'d>>,
+    /// The document's spacing between cells on lines of their own ([`Sheet::cell_gap`]).
+    cell_gap: Option<usize>,
     pending: Option<Pending<'d>>,
     out: Extraction,
 }
@@ -283,12 +318,15 @@ impl<'d> Walker<'d> {
             section_seen: 0,
             labels: Vec::new(),
             run: Vec::new(),
+            cell_gap: None,
             pending: None,
             out: Extraction::new(template),
         }
     }
 
     fn walk(mut self, sheet: &'d Sheet<'d>) -> Extraction {
+        self.cell_gap = sheet.cell_gap;
+        let mut after_label = false;
         for row in &sheet.rows {
             let cells = sheet.cells(row);
             match row.shape {
@@ -296,23 +334,31 @@ impl<'d> Walker<'d> {
                     let cell = &cells[0];
                     match cell.kind {
                         CellValue::Text => {
-                            self.flush_run();
+                            if after_label {
+                                self.blank_run(row.gap, cell.line);
+                            }
+                            self.flush_run(Some(row.gap));
                             self.finish_pending();
                             if let Some(section) = row.heading {
                                 self.section_seen = self.section_seen.max(section);
                             }
                             self.push_label(&cell.key);
+                            after_label = cell.key != PROSE;
                         }
-                        kind => self.run.push(Figure { text: cell.text, kind, line: cell.line }),
+                        kind => {
+                            self.run.push(Figure { text: cell.text, kind, line: cell.line, gap: row.gap });
+                            after_label = false;
+                        }
                     }
                 }
                 RowShape::Grid => {
-                    self.flush_run();
+                    self.flush_run(Some(row.gap));
                     self.grid_row(cells);
+                    after_label = false;
                 }
             }
         }
-        self.flush_run();
+        self.flush_run(None);
         self.finish_pending();
         self.out
     }
@@ -328,12 +374,61 @@ impl<'d> Walker<'d> {
         }
     }
 
-    fn flush_run(&mut self) {
+    /// Places the run of single-figure lines. Blank cells show only in the spacing: where it
+    /// says exactly which cells are blank and the figures with those blanks fill the row the
+    /// labels name, the blanks are read; otherwise the figures alone (whose count must then
+    /// be the row's width, or the row is left unread). `gap_after` is the spacing after the
+    /// last figure (`None` at the end of the document).
+    fn flush_run(&mut self, gap_after: Option<usize>) {
         if self.run.is_empty() {
             return;
         }
-        let figures = std::mem::take(&mut self.run);
+        let visible = std::mem::take(&mut self.run);
+        let figures = match self.with_blanks(&visible, gap_after) {
+            Some(spaced) if spaced.len() > visible.len() && self.fills_named_row(&spaced) => spaced,
+            _ => visible,
+        };
         self.figures(Vec::new(), figures);
+    }
+
+    /// A label followed by another after blank lines that stand for whole blank cells: a row
+    /// (or table 四) left entirely blank, read when the labels name a row of exactly that width.
+    fn blank_run(&mut self, gap: usize, line: usize) {
+        let Some(count) = self.blank_cells(gap).filter(|n| *n > 0) else { return };
+        let blanks = vec![Figure { text: "", kind: CellValue::Blank, line, gap: 0 }; count];
+        if self.fills_named_row(&blanks) {
+            self.figures(Vec::new(), blanks);
+        }
+    }
+
+    /// How many blank cells `gap` blank lines stand for: each blank cell adds its own empty
+    /// line and one more separator. `None` when the spacing is irregular or not measured.
+    fn blank_cells(&self, gap: usize) -> Option<usize> {
+        let usual = self.cell_gap?;
+        let extra = gap.checked_sub(usual)?;
+        (extra % (usual + 1) == 0).then_some(extra / (usual + 1))
+    }
+
+    /// The run with the blank cells its spacing implies, or `None` where any spacing is
+    /// irregular.
+    fn with_blanks(&self, run: &[Figure<'d>], gap_after: Option<usize>) -> Option<Vec<Figure<'d>>> {
+        let blank = |line| Figure { text: "", kind: CellValue::Blank, line, gap: 0 };
+        let mut spaced = Vec::with_capacity(run.len());
+        for figure in run {
+            spaced.extend(std::iter::repeat_n(blank(figure.line), self.blank_cells(figure.gap)?));
+            spaced.push(*figure);
+        }
+        let last = run.last().map_or(0, |f| f.line);
+        let trailing = gap_after.map_or(Some(0), |gap| self.blank_cells(gap))?;
+        spaced.extend(std::iter::repeat_n(blank(last), trailing));
+        Some(spaced)
+    }
+
+    /// Whether the figures, named by the buffered labels alone, are exactly a row or table
+    /// 四's single run.
+    fn fills_named_row(&self, figures: &[Figure<'d>]) -> bool {
+        self.single_run_table(figures).is_some()
+            || self.choose_row(&self.labels, 0, figures).is_some_and(|(_, row)| row.columns.len() == figures.len())
     }
 
     fn grid_row(&mut self, cells: &'d [Prepared<'d>]) {
@@ -349,7 +444,7 @@ impl<'d> Walker<'d> {
         let figures: Vec<Figure> = rest
             .iter()
             .filter(|c| !c.inherited)
-            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line })
+            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line, gap: 0 })
             .collect();
         let has_figure = figures.iter().any(|f| !f.is_empty());
         if !has_figure && !self.names_blank_row(&own, &figures) {
@@ -371,7 +466,7 @@ impl<'d> Walker<'d> {
         let width_fits = |row: &RowDef| row.columns.len() == figures.len();
         match own.last() {
             Some(last) => self.candidates(std::slice::from_ref(last)).iter().any(|c| width_fits(c.row)),
-            None => figures.len() >= 2 && self.choose_row(&self.labels, 0, figures).is_some_and(|(_, row)| width_fits(row)),
+            None => figures.len() >= 2 && self.fills_named_row(figures),
         }
     }
 
@@ -400,23 +495,28 @@ impl<'d> Walker<'d> {
 
     /// Table 四 as one run of all its figures with no row label.
     fn single_run(&mut self, figures: &[Figure<'d>]) -> bool {
-        for (index, table) in self.template.tables.iter().enumerate() {
-            let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
-            if !table.single_run || index < self.stage || !self.may_open(index) || fitted(figures, width).len() != width {
-                continue;
-            }
-            if self.out.rows_found[index].iter().any(|f| *f) {
-                continue;
-            }
-            let mut rest = fitted(figures, width);
-            for row in table.rows {
-                let (head, tail) = rest.split_at(row.columns.len());
-                self.place(index, row, head.to_vec());
-                rest = tail;
-            }
-            return true;
+        let Some(index) = self.single_run_table(figures) else { return false };
+        let table = &self.template.tables[index];
+        let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
+        let mut rest = fitted(figures, width);
+        for row in table.rows {
+            let (head, tail) = rest.split_at(row.columns.len());
+            self.place(index, row, head.to_vec());
+            rest = tail;
         }
-        false
+        true
+    }
+
+    /// The table, not read yet, whose single run (table 四) these figures are.
+    fn single_run_table(&self, figures: &[Figure<'d>]) -> Option<usize> {
+        self.template.tables.iter().enumerate().position(|(index, table)| {
+            let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
+            table.single_run
+                && index >= self.stage
+                && self.may_open(index)
+                && fitted(figures, width).len() == width
+                && !self.out.rows_found[index].iter().any(|f| *f)
+        })
     }
 
     /// Whether rows of the table at `index` may be read now: table 四's labels (行政复议) also

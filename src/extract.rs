@@ -53,6 +53,10 @@ pub struct Extraction {
     cells: Vec<Option<CellRead>>,
     /// Rows whose label was found, by table and row index.
     rows_found: Vec<Vec<bool>>,
+    /// Rows whose label was seen in their table's section, figures or not, by table and row
+    /// index; and the line of the first such label in each table.
+    rows_labelled: Vec<Vec<bool>>,
+    label_lines: BTreeMap<&'static str, usize>,
     pub notes: Vec<ReadNote>,
     /// Tables with figures that could not be attributed to a row.
     pub unplaced: HashSet<&'static str>,
@@ -68,6 +72,8 @@ impl Extraction {
             template,
             cells: vec![None; template.cell_ids().len()],
             rows_found: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
+            rows_labelled: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
+            label_lines: BTreeMap::new(),
             notes: Vec::new(),
             unplaced: HashSet::new(),
             table_lines: BTreeMap::new(),
@@ -130,6 +136,17 @@ impl Extraction {
 
     pub fn has_table(&self, id: &str) -> bool {
         self.table_lines.contains_key(id)
+    }
+
+    /// Whether the table is in the report: a row of it was read, or the labels of at least
+    /// [`LABELS_OF_A_TABLE`] of its rows stand in its section, whatever its cells hold.
+    pub fn table_present(&self, id: &str) -> bool {
+        self.has_table(id) || self.labels_present(id)
+    }
+
+    fn labels_present(&self, id: &str) -> bool {
+        let Some(index) = self.template.tables.iter().position(|t| t.id == id) else { return false };
+        self.rows_labelled[index].iter().filter(|l| **l).count() >= LABELS_OF_A_TABLE
     }
 
     fn read_cells(&self) -> usize {
@@ -291,6 +308,11 @@ const MAX_LABEL_PARTS: usize = 8;
 const MAX_BUFFERED_LABELS: usize = 3 * MAX_LABEL_PARTS;
 /// Keys at least this long are distinctive enough to signal a row label left without figures.
 const DISTINCTIVE_KEY_CHARS: usize = 4;
+/// Row labels of one table that show the table is there (one may be a word in a heading).
+const LABELS_OF_A_TABLE: usize = 2;
+/// A label names a row when it is the row's key with at most this many characters more (an
+/// item number, brackets, a note): a heading or a sentence that mentions the key does not.
+const LABEL_SLACK_CHARS: usize = 6;
 
 struct Walker<'d> {
     template: &'static Template,
@@ -342,7 +364,7 @@ impl<'d> Walker<'d> {
                             if let Some(section) = row.heading {
                                 self.section_seen = self.section_seen.max(section);
                             }
-                            self.push_label(&cell.key);
+                            self.push_label(&cell.key, cell.line);
                             after_label = cell.key != PROSE;
                         }
                         kind => {
@@ -360,10 +382,11 @@ impl<'d> Walker<'d> {
         }
         self.flush_run(None);
         self.finish_pending();
+        self.note_unread_tables();
         self.out
     }
 
-    fn push_label(&mut self, key: &'d str) {
+    fn push_label(&mut self, key: &'d str, line: usize) {
         if key == PROSE || key.chars().count() > MAX_LABEL_CHARS {
             self.labels.clear();
         } else if !key.is_empty() {
@@ -371,6 +394,37 @@ impl<'d> Walker<'d> {
                 self.labels.remove(0);
             }
             self.labels.push(Label { key });
+            self.note_row_label(key, line);
+        }
+    }
+
+    /// Notes the row a label names in an open table of the current section (any section
+    /// when none was found).
+    fn note_row_label(&mut self, key: &str, line: usize) {
+        let chars = key.chars().count();
+        find_keys(&key_index(self.template).keys, key, |k, _| {
+            let table = &self.template.tables[k.table];
+            let in_section = self.section_seen == 0 || self.section_seen == table.section;
+            if chars <= k.key.chars().count() + LABEL_SLACK_CHARS && k.table >= self.stage && in_section && self.may_open(k.table) {
+                self.out.rows_labelled[k.table][k.row] = true;
+                self.out.label_lines.entry(table.id).or_insert(line);
+            }
+            false
+        });
+    }
+
+    /// A table whose labels stand in its section but none of whose figures could be placed
+    /// is there, unread: its cells are left `null` with a note, not reported missing.
+    fn note_unread_tables(&mut self) {
+        for table in self.template.tables {
+            if self.out.has_table(table.id) || !self.out.labels_present(table.id) || self.out.unplaced.contains(table.id) {
+                continue;
+            }
+            let prefix = format!("{}.", table.id);
+            let cells: Vec<String> = self.template.cell_ids().iter().filter(|id| id.starts_with(&prefix)).cloned().collect();
+            let line = self.out.label_lines.get(table.id).copied().unwrap_or(0);
+            let message = format!("{}的行标签在，但没有读到能确定所属单元格的数字，表中单元格未读取", table.name);
+            self.out.notes.push(ReadNote { table: table.id, message, cells, line });
         }
     }
 
@@ -450,8 +504,9 @@ impl<'d> Walker<'d> {
         if !has_figure && !self.names_blank_row(&own, &figures) {
             // A header or label-only row: its labels name what follows.
             self.finish_pending();
+            let line = cells.first().map_or(0, |c| c.line);
             for label in own {
-                self.push_label(label.key);
+                self.push_label(label.key, line);
             }
             return;
         }

@@ -1,4 +1,5 @@
-//! `missing-table`: table 二, 三 or 四 is not there.
+//! `missing-table`: table 二, 三 or 四 is not there. A table whose labels stand in its section
+//! is there, whatever its cells hold (blank cells are `cell-blank`, unread ones `cell-unreadable`).
 use super::{Report, Rule};
 use crate::result::{Diagnostic, Severity};
 use crate::template::Template;
@@ -16,7 +17,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let template = report.template().or_else(|| Template::by_id("2021"));
     let Some(template) = template else { return };
     for table in template.tables {
-        if report.extraction.is_some_and(|e| e.has_table(table.id)) {
+        if report.extraction.is_some_and(|e| e.table_present(table.id)) {
             continue;
         }
         let heading = crate::locate::OFFICIAL_HEADINGS[usize::from(table.section) - 1];

@@ -53,6 +53,9 @@ pub struct Extraction {
     cells: Vec<Option<CellRead>>,
     /// Rows whose label was found, by table and row index.
     rows_found: Vec<Vec<bool>>,
+    /// Cells of rows read with fewer figures than columns, completed by blank cells the
+    /// spacing implies, in the order of `template.cell_ids()`.
+    spaced: Vec<bool>,
     /// Rows whose label was seen in their table's section, figures or not, by table and row
     /// index; and the line of the first such label in each table.
     rows_labelled: Vec<Vec<bool>>,
@@ -72,6 +75,7 @@ impl Extraction {
             template,
             cells: vec![None; template.cell_ids().len()],
             rows_found: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
+            spaced: vec![false; template.cell_ids().len()],
             rows_labelled: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
             label_lines: BTreeMap::new(),
             notes: Vec::new(),
@@ -149,6 +153,30 @@ impl Extraction {
         self.rows_labelled[index].iter().filter(|l| **l).count() >= LABELS_OF_A_TABLE
     }
 
+    /// Whether the cell's row was read with blank cells implied by its spacing (by position
+    /// in `template.cell_ids()`).
+    pub fn from_spacing(&self, index: usize) -> bool {
+        self.spaced.get(index).copied().unwrap_or(false)
+    }
+
+    /// Sets aside readings the arithmetic puts in doubt (see
+    /// [`doubtful_readings`](crate::rules::equations::doubtful_readings)): their cells become
+    /// unreadable, with a note. Keeps the equations evaluated when nothing is in doubt.
+    fn set_aside_doubts(&mut self) {
+        let (instances, doubts) = crate::rules::equations::doubtful_readings(self);
+        if doubts.is_empty() {
+            let _ = self.equations.set(instances);
+            return;
+        }
+        for doubt in doubts {
+            for &index in &doubt.cells {
+                self.cells[index] = Some(CellRead { state: CellState::Unreadable, line: doubt.line });
+            }
+            let ids = doubt.cells.iter().map(|&i| self.template.cell_ids()[i].clone()).collect();
+            self.notes.push(ReadNote { table: doubt.table, message: doubt.message, cells: ids, line: doubt.line });
+        }
+    }
+
     fn read_cells(&self) -> usize {
         self.cells.iter().flatten().filter(|c| matches!(c.state, CellState::Number(_) | CellState::Blank)).count()
     }
@@ -180,7 +208,10 @@ pub fn extract(doc: &Document, sections: &[SectionFound]) -> Option<Extraction> 
             best = Some((score, extraction));
         }
     }
-    best.map(|(_, e)| e)
+    best.map(|(_, mut e)| {
+        e.set_aside_doubts();
+        e
+    })
 }
 
 /// A cell classified once, shared by the walks over each template.
@@ -281,11 +312,17 @@ struct Figure<'d> {
     line: usize,
     /// Blank lines before it, for a figure on a line of its own (0 in a grid).
     gap: usize,
+    /// A blank cell the spacing of one cell per line implies: no text stands for it.
+    implied: bool,
 }
 
 impl Figure<'_> {
     fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
+    }
+
+    fn implied_blank(line: usize) -> Self {
+        Figure { text: "", kind: CellValue::Blank, line, gap: 0, implied: true }
     }
 }
 
@@ -368,7 +405,7 @@ impl<'d> Walker<'d> {
                             after_label = cell.key != PROSE;
                         }
                         kind => {
-                            self.run.push(Figure { text: cell.text, kind, line: cell.line, gap: row.gap });
+                            self.run.push(Figure { text: cell.text, kind, line: cell.line, gap: row.gap, implied: false });
                             after_label = false;
                         }
                     }
@@ -449,7 +486,7 @@ impl<'d> Walker<'d> {
     /// (or table 四) left entirely blank, read when the labels name a row of exactly that width.
     fn blank_run(&mut self, gap: usize, line: usize) {
         let Some(count) = self.blank_cells(gap).filter(|n| *n > 0) else { return };
-        let blanks = vec![Figure { text: "", kind: CellValue::Blank, line, gap: 0 }; count];
+        let blanks = vec![Figure::implied_blank(line); count];
         if self.fills_named_row(&blanks) {
             self.figures(Vec::new(), blanks);
         }
@@ -466,7 +503,7 @@ impl<'d> Walker<'d> {
     /// The run with the blank cells its spacing implies, or `None` where any spacing is
     /// irregular.
     fn with_blanks(&self, run: &[Figure<'d>], gap_after: Option<usize>) -> Option<Vec<Figure<'d>>> {
-        let blank = |line| Figure { text: "", kind: CellValue::Blank, line, gap: 0 };
+        let blank = Figure::implied_blank;
         let mut spaced = Vec::with_capacity(run.len());
         for figure in run {
             spaced.extend(std::iter::repeat_n(blank(figure.line), self.blank_cells(figure.gap)?));
@@ -498,7 +535,7 @@ impl<'d> Walker<'d> {
         let figures: Vec<Figure> = rest
             .iter()
             .filter(|c| !c.inherited)
-            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line, gap: 0 })
+            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line, gap: 0, implied: false })
             .collect();
         let has_figure = figures.iter().any(|f| !f.is_empty());
         if !has_figure && !self.names_blank_row(&own, &figures) {
@@ -741,6 +778,8 @@ impl<'d> Walker<'d> {
             self.out.notes.push(ReadNote { table: def.id, message, cells: ids, line });
             return;
         }
+        let spaced = figures.iter().any(|f| f.implied);
+        self.out.spaced[cells.clone()].fill(spaced);
         for (cell, figure) in self.out.cells[cells].iter_mut().zip(figures) {
             *cell = Some(CellRead { state: state_of(&figure), line: figure.line });
         }

@@ -222,3 +222,37 @@ fn no_generated_clean_report_has_an_error() {
         }
     }
 }
+
+/// A row completed by blank cells its spacing implies is a reading in doubt: when an equation
+/// over it fails, the row is set aside as unreadable instead of an error. The same figure in a
+/// row read whole is an error.
+#[test]
+fn a_failure_over_a_row_completed_from_its_spacing_is_a_reading_doubt() {
+    let (cells, text) = cell_per_line(&["t3.granted.commercial"], 1);
+    let natural = cells["t3.granted.natural"];
+    let other = cells["t3.partial.natural"];
+    let bump = |text: &str, label: &str, value: f64| {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let start = lines.iter().position(|l| *l == label).unwrap();
+        let figure = (start + 1..lines.len()).find(|i| !lines[*i].trim().is_empty()).unwrap();
+        assert_eq!(lines[figure], common::fmt(value), "the first figure after {label}");
+        let mut out = lines.clone();
+        let bumped = common::fmt(value + 1.0);
+        out[figure] = &bumped;
+        out.join("\n")
+    };
+    let doubted = check(&bump(&text, "（一）予以公开", natural));
+    assert_eq!(doubted.summary.errors, 0, "{:?}", rules(&doubted));
+    let unreadable = doubted.diagnostics.iter().find(|d| d.rule == "cell-unreadable").expect("cell-unreadable");
+    assert_eq!(unreadable.cells.len(), 7, "{}", unreadable.message);
+    assert!(unreadable.cells.iter().all(|c| c.starts_with("t3.granted.")), "{:?}", unreadable.cells);
+    assert_eq!(cell(&doubted, "t3.granted.natural"), None);
+
+    // One figure of a row read whole explains the failures of its row and of its column, the
+    // latter over the row completed from spacing too: an error, pointed at that figure.
+    let wrong = check(&bump(&text, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", other));
+    for rule in ["t3-row-total", "t3-results-sum", "suspect-cell"] {
+        assert!(rules(&wrong).contains(&rule), "{rule}: {:?}", rules(&wrong));
+    }
+    assert!(!rules(&wrong).contains(&"cell-unreadable"), "{:?}", rules(&wrong));
+}

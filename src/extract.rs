@@ -518,7 +518,7 @@ impl<'d> Walker<'d> {
     /// Whether the figures, named by the buffered labels alone, are exactly a row or table
     /// 四's single run.
     fn fills_named_row(&self, figures: &[Figure<'d>]) -> bool {
-        self.single_run_table(figures).is_some()
+        self.single_run_table(figures).is_some_and(|index| table_width(&self.template.tables[index]) == figures.len())
             || self.choose_row(&self.labels, 0, figures).is_some_and(|(_, row)| row.columns.len() == figures.len())
     }
 
@@ -589,8 +589,7 @@ impl<'d> Walker<'d> {
     fn single_run(&mut self, figures: &[Figure<'d>]) -> bool {
         let Some(index) = self.single_run_table(figures) else { return false };
         let table = &self.template.tables[index];
-        let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
-        let mut rest = fitted(figures, width);
+        let mut rest = fitted(figures, table_width(table));
         for row in table.rows {
             let (head, tail) = rest.split_at(row.columns.len());
             self.place(index, row, head.to_vec());
@@ -602,7 +601,7 @@ impl<'d> Walker<'d> {
     /// The table, not read yet, whose single run (table 四) these figures are.
     fn single_run_table(&self, figures: &[Figure<'d>]) -> Option<usize> {
         self.template.tables.iter().enumerate().position(|(index, table)| {
-            let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
+            let width = table_width(table);
             table.single_run
                 && index >= self.stage
                 && self.may_open(index)
@@ -899,6 +898,11 @@ fn fitted<'f, 'd>(figures: &'f [Figure<'d>], width: usize) -> &'f [Figure<'d>] {
         figures = &figures[..figures.len() - 1];
     }
     figures
+}
+
+/// The cells of all the table's rows.
+fn table_width(table: &TableDef) -> usize {
+    table.rows.iter().map(|r| r.columns.len()).sum()
 }
 
 /// Figures beyond ±2^53 cannot be held exactly; they are reported, not rounded.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{consistent_cells_zeroed, render, Blanks, Cells, Layout, Rng, Story, Style, LAYOUTS};
 use nianbao::template::Template;
@@ -102,7 +102,7 @@ fn table_four_left_blank_is_blank_in_every_layout() {
             let blanks = Blanks { rows: vec!["t4.".into()], forms: std::slice::from_ref(form), ..Blanks::default() };
             let style = Style { blanks, ..Style::plain() };
             let bytes = render(template(), &cells, &story, layout, &style, &mut Rng::new(3));
-            let result = validate_bytes(&bytes, &Source { filename: Some(filename(layout)) });
+            let result = validate_bytes(&bytes, &Source { filename: Some(layout.filename()) });
             let context = format!("{layout:?} with {form:?}");
             for id in cells.keys().filter(|id| id.starts_with("t4.")) {
                 assert_eq!(cell(&result, id), None, "{id} in {context}");
@@ -144,15 +144,6 @@ fn a_table_that_is_not_there_is_still_missing() {
     assert!(missing[0].contains("表四"), "{missing:?}");
 }
 
-fn filename(layout: Layout) -> &'static str {
-    match layout {
-        Layout::HtmlFragment | Layout::HtmlPage | Layout::HtmlPageGbk => "report.html",
-        Layout::Pipes => "report.md",
-        Layout::Docx => "report.docx",
-        _ => "report.txt",
-    }
-}
-
 /// Error findings, but for the sections a bare table fragment cannot have.
 fn errors(result: &ValidationResult, layout: Layout) -> Vec<String> {
     result
@@ -163,35 +154,20 @@ fn errors(result: &ValidationResult, layout: Layout) -> Vec<String> {
         .collect()
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
-/// Fixtures made to carry defects, and those the engine does not read (PDFs go through the npm
-/// package; hostile inputs test limits).
+/// Not the fixtures made to carry defects, nor the hostile inputs that test limits.
 fn is_clean_fixture(path: &Path) -> bool {
     let name = path.file_name().unwrap().to_string_lossy();
     let dir = path.parent().unwrap().file_name().unwrap().to_string_lossy();
     let defective = name.starts_with("defect-") || name.contains("broken");
     // The DOCX sample is a short extract for the reader's tests: most table rows are left out.
     let partial = name == "sample-report.docx";
-    let readable = matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html" | "docx"));
-    readable && !defective && !partial && dir != "hostile"
+    !defective && !partial && dir != "hostile"
 }
 
 #[test]
 fn no_clean_fixture_has_an_error() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = Vec::new();
-    files(&root.join("tests/fixtures"), &mut paths);
-    paths.push(root.join("www/sample-report.txt"));
+    let mut paths = common::report_fixtures();
+    paths.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample-report.txt"));
     paths.retain(|p| is_clean_fixture(p));
     assert!(paths.len() >= 19, "found {} clean fixtures", paths.len());
     for path in paths {
@@ -215,7 +191,7 @@ fn no_generated_clean_report_has_an_error() {
                 let cells = consistent_cells_zeroed(template, &mut Rng::new(seed), &style.blanks.rows);
                 let story = Story { body: BODY, year: if template.id == "2019" { 2020 } else { 2023 } };
                 let bytes = render(template, &cells, &story, layout, &style, &mut rng);
-                let result = validate_bytes(&bytes, &Source { filename: Some(filename(layout)) });
+                let result = validate_bytes(&bytes, &Source { filename: Some(layout.filename()) });
                 let errors = errors(&result, layout);
                 assert!(errors.is_empty(), "template {} {layout:?} seed {seed}: {errors:?}", template.id);
             }

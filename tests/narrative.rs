@@ -8,6 +8,8 @@
 //! - the annotated statements of the real reports in `../shared/corpus` (read in place);
 //! - the batch: one body in consecutive years linked and compared, other bodies not linked.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use nianbao::narrative::{judge, scan, Claim, Verdict};
@@ -108,19 +110,7 @@ fn silent_section_six_is_flagged() {
 
 /// Every fixture under `tests/fixtures` except our narrative defects.
 fn clean_fixtures() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html" | "htm" | "docx")) {
-                out.push(path);
-            }
-        }
-    }
-    let mut all = Vec::new();
-    walk(&fixtures(), &mut all);
+    let mut all = common::report_fixtures();
     all.retain(|p| {
         let in_narrative = p.parent().is_some_and(|d| d.ends_with("narrative"));
         let defect = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("defect-"));

@@ -13,15 +13,6 @@ fn story(template: &Template) -> Story {
     Story { body: "某某市某某局", year: if template.id == "2019" { 2020 } else { 2023 } }
 }
 
-fn filename(layout: Layout) -> &'static str {
-    match layout {
-        Layout::HtmlFragment | Layout::HtmlPage | Layout::HtmlPageGbk => "report.html",
-        Layout::Pipes => "report.md",
-        Layout::Docx => "report.docx",
-        _ => "report.txt",
-    }
-}
-
 /// Layouts to try: all, or those listed in `ROUNDTRIP_LAYOUTS` (indexes, for debugging).
 fn layout(index: usize) -> Option<Layout> {
     match std::env::var("ROUNDTRIP_LAYOUTS") {
@@ -35,7 +26,7 @@ fn layout(index: usize) -> Option<Layout> {
 /// a bare fragment).
 fn check_exact(template: &'static Template, cells: &Cells, layout: Layout, style: &Style, rng: &mut Rng, seed: u64) -> Result<(), TestCaseError> {
     let bytes = render(template, cells, &story(template), layout, style, rng);
-    let result = validate_bytes(&bytes, &Source { filename: Some(filename(layout)) });
+    let result = validate_bytes(&bytes, &Source { filename: Some(layout.filename()) });
     let context = || format!("template {} layout {:?} {style:?} seed {seed}\n{}", template.id, layout, String::from_utf8_lossy(&bytes));
     prop_assert_eq!(result.template, Some(template.id), "{}", context());
     for (id, want) in cells {
@@ -102,7 +93,7 @@ proptest! {
         let mut rng = Rng::new(seed);
         let style = Style::random(&mut rng, layout);
         let bytes = render(template, &cells, &story(template), layout, &style, &mut rng);
-        let result = validate_bytes(&bytes, &Source { filename: Some(filename(layout)) });
+        let result = validate_bytes(&bytes, &Source { filename: Some(layout.filename()) });
         let arithmetic: Vec<&str> = result.diagnostics.iter().map(|d| d.rule).filter(|r| r.starts_with("t3-")).collect();
         prop_assert!(arithmetic.len() >= 2, "{} changed; findings {:?}", target, arithmetic);
         let suspect: Vec<_> = result.diagnostics.iter().filter(|d| d.rule == "suspect-cell").collect();
@@ -131,5 +122,5 @@ fn dump() {
         (cells, style, rng)
     };
     let bytes = render(template, &cells, &story(template), layout, &style, &mut rng);
-    std::fs::write(format!("/tmp/dump.{}", filename(layout).rsplit('.').next().unwrap()), &bytes).unwrap();
+    std::fs::write(format!("/tmp/dump.{}", layout.filename().rsplit('.').next().unwrap()), &bytes).unwrap();
 }

@@ -130,6 +130,36 @@ pub enum Layout {
     Docx,
 }
 
+impl Layout {
+    /// A file name the reader takes this layout from.
+    pub fn filename(self) -> &'static str {
+        match self {
+            Layout::HtmlFragment | Layout::HtmlPage | Layout::HtmlPageGbk => "report.html",
+            Layout::Pipes => "report.md",
+            Layout::Docx => "report.docx",
+            _ => "report.txt",
+        }
+    }
+}
+
+/// Every report under `tests/fixtures` the engine reads (text, Markdown, HTML, DOCX), sorted.
+pub fn report_fixtures() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html" | "htm" | "docx")) {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut out);
+    out
+}
+
 pub const LAYOUTS: &[Layout] = &[
     Layout::CellPerLine,
     Layout::Tabs,

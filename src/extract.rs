@@ -56,10 +56,9 @@ pub struct Extraction {
     /// Cells of rows read with fewer figures than columns, completed by blank cells the
     /// spacing implies, in the order of `template.cell_ids()`.
     spaced: Vec<bool>,
-    /// Rows whose label was seen in their table's section, figures or not, by table and row
-    /// index; and the line of the first such label in each table.
-    rows_labelled: Vec<Vec<bool>>,
-    label_lines: BTreeMap<&'static str, usize>,
+    /// Tables none of whose rows was read but whose row labels stand in their section, with
+    /// the line of the first label.
+    labelled_tables: BTreeMap<&'static str, usize>,
     pub notes: Vec<ReadNote>,
     /// Tables with figures that could not be attributed to a row.
     pub unplaced: HashSet<&'static str>,
@@ -76,8 +75,7 @@ impl Extraction {
             cells: vec![None; template.cell_ids().len()],
             rows_found: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
             spaced: vec![false; template.cell_ids().len()],
-            rows_labelled: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
-            label_lines: BTreeMap::new(),
+            labelled_tables: BTreeMap::new(),
             notes: Vec::new(),
             unplaced: HashSet::new(),
             table_lines: BTreeMap::new(),
@@ -145,12 +143,7 @@ impl Extraction {
     /// Whether the table is in the report: a row of it was read, or the labels of at least
     /// [`LABELS_OF_A_TABLE`] of its rows stand in its section, whatever its cells hold.
     pub fn table_present(&self, id: &str) -> bool {
-        self.has_table(id) || self.labels_present(id)
-    }
-
-    fn labels_present(&self, id: &str) -> bool {
-        let Some(index) = self.template.tables.iter().position(|t| t.id == id) else { return false };
-        self.rows_labelled[index].iter().filter(|l| **l).count() >= LABELS_OF_A_TABLE
+        self.has_table(id) || self.labelled_tables.contains_key(id)
     }
 
     /// Whether the cell's row was read with blank cells implied by its spacing (by position
@@ -286,19 +279,23 @@ fn prepare<'d>(doc: &'d Document, sections: &[SectionFound]) -> Sheet<'d> {
 /// two counts are as common (no usual spacing to measure blank cells by).
 fn cell_gap(sheet: &Sheet) -> Option<usize> {
     let is_cell = |row: &PreparedRow| row.shape == RowShape::Line && sheet.cells(row)[0].key != PROSE;
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    // Runs longer than a separator can be are blank cells or page layout: not counted.
+    let mut counts = [0usize; MAX_CELL_GAP + 1];
     for pair in sheet.rows.windows(2) {
-        if is_cell(&pair[0]) && is_cell(&pair[1]) {
-            *counts.entry(pair[1].gap).or_default() += 1;
+        if pair[1].gap <= MAX_CELL_GAP && is_cell(&pair[0]) && is_cell(&pair[1]) {
+            counts[pair[1].gap] += 1;
         }
     }
-    let most = counts.values().copied().max()?;
-    let mut usual = counts.iter().filter(|(_, n)| **n == most).map(|(gap, _)| *gap);
+    let most = counts.iter().copied().max().filter(|n| *n > 0)?;
+    let mut usual = (0..counts.len()).filter(|gap| counts[*gap] == most);
     match (usual.next(), usual.next()) {
         (Some(gap), None) if gap > 0 => Some(gap),
         _ => None,
     }
 }
+
+/// The most blank lines taken for a separator between two cells on lines of their own.
+const MAX_CELL_GAP: usize = 4;
 
 #[derive(Clone, Copy, Debug)]
 struct Label<'d> {
@@ -401,7 +398,7 @@ impl<'d> Walker<'d> {
                             if let Some(section) = row.heading {
                                 self.section_seen = self.section_seen.max(section);
                             }
-                            self.push_label(&cell.key, cell.line);
+                            self.push_label(&cell.key);
                             after_label = cell.key != PROSE;
                         }
                         kind => {
@@ -419,11 +416,11 @@ impl<'d> Walker<'d> {
         }
         self.flush_run(None);
         self.finish_pending();
-        self.note_unread_tables();
+        self.note_unread_tables(sheet);
         self.out
     }
 
-    fn push_label(&mut self, key: &'d str, line: usize) {
+    fn push_label(&mut self, key: &'d str) {
         if key == PROSE || key.chars().count() > MAX_LABEL_CHARS {
             self.labels.clear();
         } else if !key.is_empty() {
@@ -431,35 +428,49 @@ impl<'d> Walker<'d> {
                 self.labels.remove(0);
             }
             self.labels.push(Label { key });
-            self.note_row_label(key, line);
         }
     }
 
-    /// Notes the row a label names in an open table of the current section (any section
-    /// when none was found).
-    fn note_row_label(&mut self, key: &str, line: usize) {
-        let chars = key.chars().count();
-        find_keys(&key_index(self.template).keys, key, |k, _| {
-            let table = &self.template.tables[k.table];
-            let in_section = self.section_seen == 0 || self.section_seen == table.section;
-            if chars <= k.key.chars().count() + LABEL_SLACK_CHARS && k.table >= self.stage && in_section && self.may_open(k.table) {
-                self.out.rows_labelled[k.table][k.row] = true;
-                self.out.label_lines.entry(table.id).or_insert(line);
+    /// A table none of whose rows was read is still there when the labels of
+    /// [`LABELS_OF_A_TABLE`] of its rows stand in its section (before any section heading,
+    /// in any): it is not missing, and its cells are left `null` with a note (unless figures
+    /// were found there that no row label claimed, which `cell-unreadable` reports already).
+    /// A second look at the labels, taken only when a table was not read.
+    fn note_unread_tables(&mut self, sheet: &Sheet) {
+        let tables = self.template.tables;
+        let unread: Vec<usize> = (0..tables.len()).filter(|t| !self.out.has_table(tables[*t].id)).collect();
+        if unread.is_empty() {
+            return;
+        }
+        let mut labelled: Vec<Vec<bool>> = tables.iter().map(|t| vec![false; t.rows.len()]).collect();
+        let mut first_line: Vec<Option<usize>> = vec![None; tables.len()];
+        let mut section = 0;
+        for row in &sheet.rows {
+            section = section.max(row.heading.unwrap_or(0));
+            for cell in sheet.cells(row).iter().filter(|c| c.kind == CellValue::Text && c.key != PROSE) {
+                let chars = cell.key.chars().count();
+                find_keys(&key_index(self.template).keys, &cell.key, |k, _| {
+                    let in_section = section == 0 || section == tables[k.table].section;
+                    if unread.contains(&k.table) && in_section && chars <= k.key.chars().count() + LABEL_SLACK_CHARS {
+                        labelled[k.table][k.row] = true;
+                        first_line[k.table].get_or_insert(cell.line);
+                    }
+                    false
+                });
             }
-            false
-        });
-    }
-
-    /// A table whose labels stand in its section but none of whose figures could be placed
-    /// is there, unread: its cells are left `null` with a note, not reported missing.
-    fn note_unread_tables(&mut self) {
-        for table in self.template.tables {
-            if self.out.has_table(table.id) || !self.out.labels_present(table.id) || self.out.unplaced.contains(table.id) {
+        }
+        for t in unread {
+            let table = &tables[t];
+            if labelled[t].iter().filter(|l| **l).count() < LABELS_OF_A_TABLE {
+                continue;
+            }
+            let line = first_line[t].unwrap_or(0);
+            self.out.labelled_tables.insert(table.id, line);
+            if self.out.unplaced.contains(table.id) {
                 continue;
             }
             let prefix = format!("{}.", table.id);
             let cells: Vec<String> = self.template.cell_ids().iter().filter(|id| id.starts_with(&prefix)).cloned().collect();
-            let line = self.out.label_lines.get(table.id).copied().unwrap_or(0);
             let message = format!("{}的行标签在，但没有读到能确定所属单元格的数字，表中单元格未读取", table.name);
             self.out.notes.push(ReadNote { table: table.id, message, cells, line });
         }
@@ -476,7 +487,7 @@ impl<'d> Walker<'d> {
         }
         let visible = std::mem::take(&mut self.run);
         let figures = match self.with_blanks(&visible, gap_after) {
-            Some(spaced) if spaced.len() > visible.len() && self.fills_named_row(&spaced) => spaced,
+            Some(spaced) if self.fills_named_row(&spaced) => spaced,
             _ => visible,
         };
         self.figures(Vec::new(), figures);
@@ -501,17 +512,20 @@ impl<'d> Walker<'d> {
     }
 
     /// The run with the blank cells its spacing implies, or `None` where any spacing is
-    /// irregular.
+    /// irregular or none is implied (most runs: nothing to build).
     fn with_blanks(&self, run: &[Figure<'d>], gap_after: Option<usize>) -> Option<Vec<Figure<'d>>> {
+        let trailing = gap_after.map_or(Some(0), |gap| self.blank_cells(gap))?;
+        let implied = trailing + run.iter().map(|f| self.blank_cells(f.gap)).sum::<Option<usize>>()?;
+        if implied == 0 {
+            return None;
+        }
         let blank = Figure::implied_blank;
-        let mut spaced = Vec::with_capacity(run.len());
+        let mut spaced = Vec::with_capacity(run.len() + implied);
         for figure in run {
-            spaced.extend(std::iter::repeat_n(blank(figure.line), self.blank_cells(figure.gap)?));
+            spaced.extend(std::iter::repeat_n(blank(figure.line), self.blank_cells(figure.gap).unwrap_or(0)));
             spaced.push(*figure);
         }
-        let last = run.last().map_or(0, |f| f.line);
-        let trailing = gap_after.map_or(Some(0), |gap| self.blank_cells(gap))?;
-        spaced.extend(std::iter::repeat_n(blank(last), trailing));
+        spaced.extend(std::iter::repeat_n(blank(run.last().map_or(0, |f| f.line)), trailing));
         Some(spaced)
     }
 
@@ -541,9 +555,8 @@ impl<'d> Walker<'d> {
         if !has_figure && !self.names_blank_row(&own, &figures) {
             // A header or label-only row: its labels name what follows.
             self.finish_pending();
-            let line = cells.first().map_or(0, |c| c.line);
             for label in own {
-                self.push_label(label.key, line);
+                self.push_label(label.key);
             }
             return;
         }

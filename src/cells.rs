@@ -96,14 +96,13 @@ pub fn validate_cells<'a>(
     // has no lines to show, so none is given.
     crate::result::sort_diagnostics(&mut diagnostics);
     diagnostics.iter_mut().for_each(|d| d.line = None);
-    let ids = template.cell_ids();
     Ok(ValidationResult {
         engine: crate::ENGINE.to_string(),
         input: InputInfo { kind: "cells", chars: 0, name: None },
         template: Some(template.id),
         report: ReportInfo::default(),
         sections: Vec::new(),
-        cells: template.cell_indices_by_id().map(|i| (ids[i].as_str(), extraction.number_at(i).map(Num))).collect(),
+        cells: extraction.result_cells(),
         summary: Summary::of(&diagnostics),
         diagnostics,
         stats: crate::stats::stats(&extraction),
@@ -130,9 +129,11 @@ fn read_cells<'a>(
     cells: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Result<Vec<Option<CellRead>>, CellsError> {
     let mut out = Vec::with_capacity(template.cell_ids().len());
-    let rows = template.tables.iter().flat_map(|t| t.rows);
-    for (line, row) in (1..).zip(rows) {
-        out.extend(row.columns.iter().map(|_| Some(CellRead { state: CellState::Blank, line })));
+    // Another revision's row standing in for some of the template's is not in the form: its
+    // cells are absent unless given.
+    let rows = template.tables.iter().flat_map(|t| t.rows.iter().enumerate().map(move |(r, row)| (row, template.is_substitute(t, r))));
+    for (line, (row, substitute)) in (1..).zip(rows) {
+        out.extend(row.columns.iter().map(|_| (!substitute).then_some(CellRead { state: CellState::Blank, line })));
     }
     for (id, text) in cells {
         let at = template.cell_index(id).ok_or_else(|| CellsError::UnknownCell(id.to_string()))?;

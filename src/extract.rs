@@ -56,6 +56,12 @@ pub struct Extraction {
     cells: Vec<Option<CellRead>>,
     /// Rows whose label was found, by table and row index.
     rows_found: Vec<Vec<bool>>,
+    /// Cells of rows read with fewer figures than columns, completed by blank cells the
+    /// spacing implies, in the order of `template.cell_ids()`.
+    spaced: Vec<bool>,
+    /// Tables none of whose rows was read but whose row labels stand in their section, with
+    /// the line of the first label.
+    labelled_tables: BTreeMap<&'static str, usize>,
     pub notes: Vec<ReadNote>,
     /// Tables with figures that could not be attributed to a row.
     pub unplaced: HashSet<&'static str>,
@@ -78,6 +84,8 @@ impl Extraction {
             template,
             cells: vec![None; template.cell_ids().len()],
             rows_found: template.tables.iter().map(|t| vec![false; t.rows.len()]).collect(),
+            spaced: vec![false; template.cell_ids().len()],
+            labelled_tables: BTreeMap::new(),
             notes: Vec::new(),
             unplaced: HashSet::new(),
             table_lines: BTreeMap::new(),
@@ -94,7 +102,15 @@ impl Extraction {
         let mut out = Extraction::new(template);
         out.cells = cells;
         out.rows_found.iter_mut().for_each(|rows| rows.fill(true));
+        // Another revision's row counts only when cells were given for it.
+        for (t, table) in template.tables.iter().enumerate() {
+            for r in (0..table.rows.len()).filter(|&r| template.is_substitute(table, r)) {
+                let first = template.row_start(t, r);
+                out.rows_found[t][r] = out.cells[first..first + table.rows[r].columns.len()].iter().any(Option::is_some);
+            }
+        }
         out.table_lines = template.tables.iter().map(|t| (t.id, 0)).collect();
+        out.apply_deviations();
         out
     }
 
@@ -149,6 +165,18 @@ impl Extraction {
         self.cell(id).map(|c| c.line)
     }
 
+    /// The result's `cells`: every cell of the layout the report uses (rows it leaves out as
+    /// its template allows are not part of it), by id, `None` where no figure was read.
+    pub fn result_cells(&self) -> BTreeMap<&'static str, Option<crate::result::Num>> {
+        let ids = self.template.cell_ids();
+        // In id order already: the map's sort finds one run.
+        self.template
+            .cell_indices_by_id()
+            .filter(|&i| !self.omitted[i])
+            .map(|i| (ids[i].as_str(), self.number_at(i).map(crate::result::Num)))
+            .collect()
+    }
+
     /// The position of a cell id in `template.cell_ids()`.
     pub fn cell_index(&self, id: &str) -> Option<usize> {
         self.template.cell_index(id)
@@ -173,6 +201,36 @@ impl Extraction {
 
     pub fn has_table(&self, id: &str) -> bool {
         self.table_lines.contains_key(id)
+    }
+
+    /// Whether the table is in the report: a row of it was read, or the labels of at least
+    /// [`LABELS_OF_A_TABLE`] of its rows stand in its section, whatever its cells hold.
+    pub fn table_present(&self, id: &str) -> bool {
+        self.has_table(id) || self.labelled_tables.contains_key(id)
+    }
+
+    /// Whether the cell's row was read with blank cells implied by its spacing (by position
+    /// in `template.cell_ids()`).
+    pub fn from_spacing(&self, index: usize) -> bool {
+        self.spaced.get(index).copied().unwrap_or(false)
+    }
+
+    /// Sets aside readings the arithmetic puts in doubt (see
+    /// [`doubtful_readings`](crate::rules::equations::doubtful_readings)): their cells become
+    /// unreadable, with a note. Keeps the equations evaluated when nothing is in doubt.
+    fn set_aside_doubts(&mut self) {
+        let (instances, doubts) = crate::rules::equations::doubtful_readings(self);
+        if doubts.is_empty() {
+            let _ = self.equations.set(instances);
+            return;
+        }
+        for doubt in doubts {
+            for &index in &doubt.cells {
+                self.cells[index] = Some(CellRead { state: CellState::Unreadable, line: doubt.line });
+            }
+            let ids = doubt.cells.iter().map(|&i| self.template.cell_ids()[i].clone()).collect();
+            self.notes.push(ReadNote { table: doubt.table, message: doubt.message, cells: ids, line: doubt.line });
+        }
     }
 
     fn read_cells(&self) -> usize {
@@ -206,7 +264,10 @@ pub fn extract(doc: &Document, sections: &[SectionFound]) -> Option<Extraction> 
             best = Some((score, extraction));
         }
     }
-    best.map(|(_, e)| e)
+    best.map(|(_, mut e)| {
+        e.set_aside_doubts();
+        e
+    })
 }
 
 /// A cell classified once, shared by the walks over each template.
@@ -221,6 +282,8 @@ struct Prepared<'d> {
 
 struct PreparedRow {
     shape: RowShape,
+    /// Blank lines between the previous row and this one (the spacing of one cell per line).
+    gap: usize,
     /// Its cells in [`Sheet::cells`].
     cells: Range<usize>,
     /// The section a `Line` row is the heading of.
@@ -232,6 +295,9 @@ struct PreparedRow {
 struct Sheet<'d> {
     rows: Vec<PreparedRow>,
     cells: Vec<Prepared<'d>>,
+    /// The blank lines that usually separate two cells of one cell per line, when there are
+    /// some (see [`cell_gap`]).
+    cell_gap: Option<usize>,
 }
 
 impl<'d> Sheet<'d> {
@@ -241,8 +307,13 @@ impl<'d> Sheet<'d> {
 }
 
 fn prepare<'d>(doc: &'d Document, sections: &[SectionFound]) -> Sheet<'d> {
-    let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::new() };
+    let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::new(), cell_gap: None };
+    let mut previous_line = 0;
     for row in doc.rows.iter().filter(|row| !row.cells.is_empty()) {
+        let line = row.line();
+        let between = doc.lines.get(previous_line..line.saturating_sub(1)).unwrap_or_default();
+        let gap = between.iter().filter(|l| l.trim().is_empty()).count();
+        previous_line = previous_line.max(row.cells.iter().map(|c| c.line).max().unwrap_or(line));
         let start = sheet.cells.len();
         sheet.cells.extend(row.cells.iter().map(|c| {
             let kind = parse_cell(&c.text);
@@ -259,10 +330,35 @@ fn prepare<'d>(doc: &'d Document, sections: &[SectionFound]) -> Sheet<'d> {
         let heading = (row.shape == RowShape::Line && first.kind == CellValue::Text)
             .then(|| sections.binary_search_by_key(&first.line, |s| s.line).ok().map(|at| sections[at].heading.number))
             .flatten();
-        sheet.rows.push(PreparedRow { shape: row.shape, cells: start..sheet.cells.len(), heading });
+        sheet.rows.push(PreparedRow { shape: row.shape, gap, cells: start..sheet.cells.len(), heading });
     }
+    sheet.cell_gap = cell_gap(&sheet);
     sheet
 }
+
+/// The spacing of one cell per line (text copied from a web page): the most common count of
+/// blank lines before a line that holds one figure or a short label, after another such line.
+/// `None` when that is 0 (no blank line between cells: a blank cell leaves no trace) or when
+/// two counts are as common (no usual spacing to measure blank cells by).
+fn cell_gap(sheet: &Sheet) -> Option<usize> {
+    let is_cell = |row: &PreparedRow| row.shape == RowShape::Line && sheet.cells(row)[0].key != PROSE;
+    // Runs longer than a separator can be are blank cells or page layout: not counted.
+    let mut counts = [0usize; MAX_CELL_GAP + 1];
+    for pair in sheet.rows.windows(2) {
+        if pair[1].gap <= MAX_CELL_GAP && is_cell(&pair[0]) && is_cell(&pair[1]) {
+            counts[pair[1].gap] += 1;
+        }
+    }
+    let most = counts.iter().copied().max().filter(|n| *n > 0)?;
+    let mut usual = (0..counts.len()).filter(|gap| counts[*gap] == most);
+    match (usual.next(), usual.next()) {
+        (Some(gap), None) if gap > 0 => Some(gap),
+        _ => None,
+    }
+}
+
+/// The most blank lines taken for a separator between two cells on lines of their own.
+const MAX_CELL_GAP: usize = 4;
 
 #[derive(Clone, Copy, Debug)]
 struct Label<'d> {
@@ -276,6 +372,10 @@ struct Figure<'d> {
     line: usize,
     /// A run of digits from flattened text, which may hold several figures written together.
     glued: bool,
+    /// Blank lines before it, for a figure on a line of its own (0 in a grid).
+    gap: usize,
+    /// A blank cell the spacing of one cell per line implies: no text stands for it.
+    implied: bool,
 }
 
 impl Figure<'_> {
@@ -286,6 +386,10 @@ impl Figure<'_> {
     /// The most cells this figure may fill: one, or a digit each when it is a glued run.
     fn most_cells(&self) -> usize {
         if self.glued { self.text.trim().chars().count() } else { 1 }
+    }
+
+    fn implied_blank(line: usize) -> Self {
+        Figure { text: "", kind: CellValue::Blank, line, glued: false, gap: 0, implied: true }
     }
 }
 
@@ -319,6 +423,11 @@ const MAX_LABEL_PARTS: usize = 8;
 const MAX_BUFFERED_LABELS: usize = 3 * MAX_LABEL_PARTS;
 /// Keys at least this long are distinctive enough to signal a row label left without figures.
 const DISTINCTIVE_KEY_CHARS: usize = 4;
+/// Row labels of one table that show the table is there (one may be a word in a heading).
+const LABELS_OF_A_TABLE: usize = 2;
+/// A label names a row when it is the row's key with at most this many characters more (an
+/// item number, brackets, a note): a heading or a sentence that mentions the key does not.
+const LABEL_SLACK_CHARS: usize = 6;
 
 struct Walker<'d> {
     template: &'static Template,
@@ -330,6 +439,8 @@ struct Walker<'d> {
     section_seen: u8,
     labels: Vec<Label<'d>>,
     run: Vec<Figure<'d>>,
+    /// The document's spacing between cells on lines of their own ([`Sheet::cell_gap`]).
+    cell_gap: Option<usize>,
     pending: Option<Pending<'d>>,
     out: Extraction,
 }
@@ -344,12 +455,15 @@ impl<'d> Walker<'d> {
             section_seen: 0,
             labels: Vec::new(),
             run: Vec::new(),
+            cell_gap: None,
             pending: None,
             out: Extraction::new(template),
         }
     }
 
     fn walk(mut self, sheet: &'d Sheet<'d>) -> Extraction {
+        self.cell_gap = sheet.cell_gap;
+        let mut after_label = false;
         for row in &sheet.rows {
             let cells = sheet.cells(row);
             match row.shape {
@@ -357,24 +471,33 @@ impl<'d> Walker<'d> {
                     let cell = &cells[0];
                     match cell.kind {
                         CellValue::Text => {
-                            self.flush_run();
+                            if after_label {
+                                self.blank_run(row.gap, cell.line);
+                            }
+                            self.flush_run(Some(row.gap));
                             self.finish_pending();
                             if let Some(section) = row.heading {
                                 self.section_seen = self.section_seen.max(section);
                             }
                             self.push_label(&cell.key);
+                            after_label = cell.key != PROSE;
                         }
-                        kind => self.run.push(Figure { text: cell.text, kind, line: cell.line, glued: false }),
+                        kind => {
+                            self.run.push(Figure { text: cell.text, kind, line: cell.line, glued: false, gap: row.gap, implied: false });
+                            after_label = false;
+                        }
                     }
                 }
                 RowShape::Grid | RowShape::Flat => {
-                    self.flush_run();
+                    self.flush_run(Some(row.gap));
                     self.grid_row(cells, row.shape == RowShape::Flat);
+                    after_label = false;
                 }
             }
         }
-        self.flush_run();
+        self.flush_run(None);
         self.finish_pending();
+        self.note_unread_tables(sheet);
         self.out.apply_deviations();
         self.out.resolve_glued();
         self.out
@@ -391,12 +514,109 @@ impl<'d> Walker<'d> {
         }
     }
 
-    fn flush_run(&mut self) {
+    /// A table none of whose rows was read is still there when the labels of
+    /// [`LABELS_OF_A_TABLE`] of its rows stand in its section (before any section heading,
+    /// in any): it is not missing, and its cells are left `null` with a note (unless figures
+    /// were found there that no row label claimed, which `cell-unreadable` reports already).
+    /// A second look at the labels, taken only when a table was not read.
+    fn note_unread_tables(&mut self, sheet: &Sheet) {
+        let tables = self.template.tables;
+        let unread: Vec<usize> = (0..tables.len()).filter(|t| !self.out.has_table(tables[*t].id)).collect();
+        if unread.is_empty() {
+            return;
+        }
+        let mut labelled: Vec<Vec<bool>> = tables.iter().map(|t| vec![false; t.rows.len()]).collect();
+        let mut first_line: Vec<Option<usize>> = vec![None; tables.len()];
+        let mut section = 0;
+        for row in &sheet.rows {
+            section = section.max(row.heading.unwrap_or(0));
+            for cell in sheet.cells(row).iter().filter(|c| c.kind == CellValue::Text && c.key != PROSE) {
+                let chars = cell.key.chars().count();
+                find_keys(&key_index(self.template).keys, &cell.key, |k, _| {
+                    let in_section = section == 0 || section == tables[k.table].section;
+                    if unread.contains(&k.table) && in_section && chars <= k.key.chars().count() + LABEL_SLACK_CHARS {
+                        labelled[k.table][k.row] = true;
+                        first_line[k.table].get_or_insert(cell.line);
+                    }
+                    false
+                });
+            }
+        }
+        for t in unread {
+            let table = &tables[t];
+            if labelled[t].iter().filter(|l| **l).count() < LABELS_OF_A_TABLE {
+                continue;
+            }
+            let line = first_line[t].unwrap_or(0);
+            self.out.labelled_tables.insert(table.id, line);
+            if self.out.unplaced.contains(table.id) {
+                continue;
+            }
+            let prefix = format!("{}.", table.id);
+            let cells: Vec<String> = self.template.cell_ids().iter().filter(|id| id.starts_with(&prefix)).cloned().collect();
+            let message = format!("{}的行标签在，但没有读到能确定所属单元格的数字，表中单元格未读取", table.name);
+            self.out.notes.push(ReadNote { table: table.id, message, cells, line });
+        }
+    }
+
+    /// Places the run of single-figure lines. Blank cells show only in the spacing: where it
+    /// says exactly which cells are blank and the figures with those blanks fill the row the
+    /// labels name, the blanks are read; otherwise the figures alone (whose count must then
+    /// be the row's width, or the row is left unread). `gap_after` is the spacing after the
+    /// last figure (`None` at the end of the document).
+    fn flush_run(&mut self, gap_after: Option<usize>) {
         if self.run.is_empty() {
             return;
         }
-        let figures = std::mem::take(&mut self.run);
+        let visible = std::mem::take(&mut self.run);
+        let figures = match self.with_blanks(&visible, gap_after) {
+            Some(spaced) if self.fills_named_row(&spaced) => spaced,
+            _ => visible,
+        };
         self.figures(Vec::new(), figures);
+    }
+
+    /// A label followed by another after blank lines that stand for whole blank cells: a row
+    /// (or table 四) left entirely blank, read when the labels name a row of exactly that width.
+    fn blank_run(&mut self, gap: usize, line: usize) {
+        let Some(count) = self.blank_cells(gap).filter(|n| *n > 0) else { return };
+        let blanks = vec![Figure::implied_blank(line); count];
+        if self.fills_named_row(&blanks) {
+            self.figures(Vec::new(), blanks);
+        }
+    }
+
+    /// How many blank cells `gap` blank lines stand for: each blank cell adds its own empty
+    /// line and one more separator. `None` when the spacing is irregular or not measured.
+    fn blank_cells(&self, gap: usize) -> Option<usize> {
+        let usual = self.cell_gap?;
+        let extra = gap.checked_sub(usual)?;
+        (extra % (usual + 1) == 0).then_some(extra / (usual + 1))
+    }
+
+    /// The run with the blank cells its spacing implies, or `None` where any spacing is
+    /// irregular or none is implied (most runs: nothing to build).
+    fn with_blanks(&self, run: &[Figure<'d>], gap_after: Option<usize>) -> Option<Vec<Figure<'d>>> {
+        let trailing = gap_after.map_or(Some(0), |gap| self.blank_cells(gap))?;
+        let implied = trailing + run.iter().map(|f| self.blank_cells(f.gap)).sum::<Option<usize>>()?;
+        if implied == 0 {
+            return None;
+        }
+        let blank = Figure::implied_blank;
+        let mut spaced = Vec::with_capacity(run.len() + implied);
+        for figure in run {
+            spaced.extend(std::iter::repeat_n(blank(figure.line), self.blank_cells(figure.gap).unwrap_or(0)));
+            spaced.push(*figure);
+        }
+        spaced.extend(std::iter::repeat_n(blank(run.last().map_or(0, |f| f.line)), trailing));
+        Some(spaced)
+    }
+
+    /// Whether the figures, named by the buffered labels alone, are exactly a row or table
+    /// 四's single run.
+    fn fills_named_row(&self, figures: &[Figure<'d>]) -> bool {
+        self.single_run_table(figures).is_some_and(|index| table_width(&self.template.tables[index]) == figures.len())
+            || self.choose_row(&self.labels, 0, figures).is_some_and(|(_, row)| row.columns.len() == figures.len())
     }
 
     fn grid_row(&mut self, cells: &'d [Prepared<'d>], flat: bool) {
@@ -412,7 +632,7 @@ impl<'d> Walker<'d> {
         let figures: Vec<Figure> = rest
             .iter()
             .filter(|c| !c.inherited)
-            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line, glued: flat && is_digit_run(c.text.trim()) })
+            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line, glued: flat && is_digit_run(c.text.trim()), gap: 0, implied: false })
             .collect();
         let has_figure = figures.iter().any(|f| !f.is_empty());
         if !has_figure && !self.names_blank_row(&own, &figures) {
@@ -434,7 +654,7 @@ impl<'d> Walker<'d> {
         let width_fits = |row: &RowDef| row.columns.len() == figures.len();
         match own.last() {
             Some(last) => self.candidates(std::slice::from_ref(last)).iter().any(|c| width_fits(c.row)),
-            None => figures.len() >= 2 && self.choose_row(&self.labels, 0, figures).is_some_and(|(_, row)| width_fits(row)),
+            None => figures.len() >= 2 && self.fills_named_row(figures),
         }
     }
 
@@ -470,27 +690,32 @@ impl<'d> Walker<'d> {
     /// Table 四 as one run of all its figures with no row label (or with its column headers
     /// for a label, in flattened text).
     fn single_run(&mut self, figures: &[Figure<'d>]) -> bool {
-        for (index, table) in self.template.tables.iter().enumerate() {
-            let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
-            if !table.single_run || index < self.stage || !self.may_open(index) || !fits(figures, width) {
-                continue;
-            }
-            if self.out.rows_found[index].iter().any(|f| *f) {
-                continue;
-            }
-            if fitted(figures, width).len() != width {
-                self.assign_glued(index, 0..table.rows.len(), figures);
-                return true;
-            }
-            let mut rest = fitted(figures, width);
-            for row in table.rows {
-                let (head, tail) = rest.split_at(row.columns.len());
-                self.place(index, row, head.to_vec());
-                rest = tail;
-            }
+        let Some(index) = self.single_run_table(figures) else { return false };
+        let table = &self.template.tables[index];
+        let width = table_width(table);
+        if fitted(figures, width).len() != width {
+            self.assign_glued(index, 0..table.rows.len(), figures);
             return true;
         }
-        false
+        let mut rest = fitted(figures, width);
+        for row in table.rows {
+            let (head, tail) = rest.split_at(row.columns.len());
+            self.place(index, row, head.to_vec());
+            rest = tail;
+        }
+        true
+    }
+
+    /// The table, not read yet, whose single run (table 四) these figures are.
+    fn single_run_table(&self, figures: &[Figure<'d>]) -> Option<usize> {
+        self.template.tables.iter().enumerate().position(|(index, table)| {
+            let width = table_width(table);
+            table.single_run
+                && index >= self.stage
+                && self.may_open(index)
+                && fits(figures, width)
+                && !self.out.rows_found[index].iter().any(|f| *f)
+        })
     }
 
     /// Whether rows of the table at `index` may be read now: table 四's labels (行政复议) also
@@ -679,6 +904,8 @@ impl<'d> Walker<'d> {
             self.out.notes.push(ReadNote { table: def.id, message, cells: ids, line });
             return;
         }
+        let spaced = figures.iter().any(|f| f.implied);
+        self.out.spaced[cells.clone()].fill(spaced);
         for (cell, figure) in self.out.cells[cells].iter_mut().zip(figures) {
             *cell = Some(CellRead { state: state_of(&figure), line: figure.line });
         }
@@ -939,6 +1166,11 @@ fn fitted<'f, 'd>(figures: &'f [Figure<'d>], width: usize) -> &'f [Figure<'d>] {
         figures = &figures[..figures.len() - 1];
     }
     figures
+}
+
+/// The cells of all the table's rows.
+fn table_width(table: &TableDef) -> usize {
+    table.rows.iter().map(|r| r.columns.len()).sum()
 }
 
 /// Figures beyond ±2^53 cannot be held exactly; they are reported, not rounded.

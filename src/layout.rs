@@ -130,9 +130,8 @@ fn t3_grid(template: &Template, table: &TableDef) -> Vec<Vec<GridCell>> {
         organisations.iter().map(|c| label(c.label, 1, 1)).collect(),
     ];
     // Each row's groups (outermost first) and its own label.
-    let lines: Vec<(Vec<&str>, &str)> = table
-        .rows
-        .iter()
+    let lines: Vec<(Vec<&str>, &str)> = template
+        .official_rows(table)
         .map(|row| {
             let text = FULL_LABELS.iter().find(|(id, _)| *id == row.id).map_or(row.label, |(_, l)| l);
             let (group, item) = text.split_once(' ').map_or((None, text), |(g, i)| (Some(g), i));
@@ -145,7 +144,7 @@ fn t3_grid(template: &Template, table: &TableDef) -> Vec<Vec<GridCell>> {
         })
         .collect();
     let mut open: Vec<&str> = Vec::new();
-    for (row, (groups, item)) in table.rows.iter().zip(&lines) {
+    for (row, (groups, item)) in template.official_rows(table).zip(&lines) {
         let mut cells: Vec<GridCell> = groups
             .iter()
             .filter(|g| !open.contains(g))
@@ -218,7 +217,10 @@ mod tests {
                     assert_eq!(col, table.width, "{} {}: a row of width {col}", template.id, table.id);
                 }
             }
-            let expected: Vec<&str> = template.cell_ids().iter().map(String::as_str).collect();
+            let official = |table: &'static crate::template::TableDef| {
+                template.official_rows(table).flat_map(move |r| r.columns.iter().map(move |c| format!("{}.{}.{}", table.id, r.id, c.id)))
+            };
+            let expected: Vec<String> = template.tables.iter().flat_map(official).collect();
             assert_eq!(ids, expected, "{}", template.id);
         }
     }

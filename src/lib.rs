@@ -24,10 +24,9 @@ pub mod template;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-use std::collections::BTreeMap;
 
 use document::Document;
-use result::{InputInfo, Num, ReportInfo, SectionInfo, Summary, ValidationResult};
+use result::{InputInfo, ReportInfo, SectionInfo, Summary, ValidationResult};
 
 pub use batch::{validate_batch, BatchResult, Link};
 pub use cells::{validate_cells, CellsError};
@@ -89,18 +88,7 @@ pub(crate) fn finish_inspecting<T>(
     result::sort_diagnostics(&mut diagnostics);
     let summary = Summary::of(&diagnostics);
     let inspected = inspect(&meta, extraction.as_ref());
-    let cells: BTreeMap<&'static str, Option<Num>> = match &extraction {
-        // In id order already: the map's sort finds one run.
-        Some(e) => {
-            let ids = e.template.cell_ids();
-            e.template
-                .cell_indices_by_id()
-                .filter(|&i| !e.is_omitted(i))
-                .map(|i| (ids[i].as_str(), e.number_at(i).map(Num)))
-                .collect()
-        }
-        None => BTreeMap::new(),
-    };
+    let cells = extraction.as_ref().map(extract::Extraction::result_cells).unwrap_or_default();
     let result = ValidationResult {
         engine: ENGINE.to_string(),
         input: InputInfo { kind: kind.as_str(), chars, name: source.filename.map(str::to_string) },

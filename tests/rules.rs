@@ -236,3 +236,31 @@ fn every_rule_is_registered_with_documentation() {
         assert!(!rule.summary.is_empty() && rule.doc.contains("例"), "{} needs a summary and an example", rule.id);
     }
 }
+
+/// Before an arithmetic error, the reading is questioned: a figure that is the one every
+/// failing equation wants but its last digit was cut short (a line break, digits run
+/// together) is set aside as unreadable, not reported as an error; a figure that is simply
+/// different stays an error.
+#[test]
+fn a_figure_cut_short_is_unreadable_not_an_error() {
+    let r = clean();
+    let total = r.cells["t3.results_total.total"];
+    assert!(total >= 10.0, "the clean report's （七）总计 has two digits or more: {total}");
+    let with_total = |value: f64| {
+        let mut figures = row_figures(&r.cells, "results_total");
+        figures[6] = common::fmt(value);
+        check(&with_row(&r.text, "（七）总计", &figures))
+    };
+    let cut = with_total((total / 10.0).floor());
+    assert_eq!(cut.summary.errors, 0, "{:?}", rules(&cut));
+    let unreadable = cut.diagnostics.iter().find(|d| d.rule == "cell-unreadable").expect("cell-unreadable");
+    assert_eq!(unreadable.cells, ["t3.results_total.total"]);
+    assert!(unreadable.message.contains(&common::fmt(total)), "{}", unreadable.message);
+    assert_eq!(cut.cells["t3.results_total.total"], None, "a doubtful figure is not shown");
+
+    let different = with_total(total - 2.0);
+    for rule in ["t3-balance", "t3-results-sum", "t3-row-total", "suspect-cell"] {
+        assert!(rules(&different).contains(&rule), "{rule}: {:?}", rules(&different));
+    }
+    assert!(!rules(&different).contains(&"cell-unreadable"));
+}

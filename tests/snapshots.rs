@@ -14,23 +14,10 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            fixture_files(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html" | "htm" | "docx")) {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_fixture_matches_its_snapshot() {
     let root = fixtures_dir();
-    let mut files = Vec::new();
-    fixture_files(&root, &mut files);
+    let files = common::report_fixtures();
     assert!(files.len() >= 14, "expected the generated fixtures, found {}", files.len());
     for path in files {
         let relative = path.strip_prefix(&root).unwrap().to_string_lossy().replace(['/', '.'], "_");

@@ -38,7 +38,7 @@ const NEW_FINISHED: Reading =
 /// The readings of a topic, most likely first.
 pub fn readings(topic: Topic) -> &'static [Reading] {
     match topic {
-        Topic::Received => &[NEW],
+        Topic::Received => &[NEW, NEW_AND_CARRIED],
         Topic::Accepted => &[NEW, NEW_AND_CARRIED],
         Topic::Carried => &[Reading { name: "表三上年结转", terms: &[Total("t3.carried")] }],
         Topic::Answered => &[RESULTS, NEW_FINISHED],

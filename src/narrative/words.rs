@@ -11,7 +11,8 @@ use super::lexicon::{char_at, char_count, first_char, Sieve};
 /// [`super::judge::readings`]; where a phrase has two plausible readings both are accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Topic {
-    /// 收到/新收: 一、本年新收.
+    /// 收到/新收: 一、本年新收, or new plus carried over (reports count received applications
+    /// both ways).
     Received,
     /// 受理: new, or new plus carried over (reports use it both ways).
     Accepted,

@@ -1570,8 +1570,11 @@ impl<'t> Renderer<'t> {
                 if self.grid_cells > self.limits.max_cells {
                     return self.fail(too_many_cells(self.limits));
                 }
-                let has_own_text = cells.iter().any(|(text, inherited)| !inherited && !text.is_empty());
-                if has_own_text && self.has_room_for_line() {
+                // A row of empty cells is kept when it has two or more of its own: table 四 left
+                // blank is one; a lone empty cell is spacing.
+                let own = || cells.iter().filter(|(_, inherited)| !inherited);
+                let has_own_text = own().any(|(text, _)| !text.is_empty());
+                if (has_own_text || own().nth(1).is_some()) && self.has_room_for_line() {
                     self.doc.push_grid_row(cells);
                 }
                 if self.stopped {
@@ -1874,13 +1877,13 @@ mod tests {
     }
 
     #[test]
-    fn empty_rows_are_skipped() {
+    fn lone_empty_cells_are_skipped() {
         let doc = read(
             "<table><tr><td rowspan=3>项目</td><td>1</td></tr><tr><td>&nbsp;</td></tr><tr><td></td></tr>\
-             <tr><td colspan=2> </td></tr><tr><td>x</td><td>2</td></tr></table>",
+             <tr><td colspan=2> </td></tr><tr><td>x</td><td>2</td></tr><tr><td></td><td>&nbsp;</td></tr></table>",
         );
-        assert_eq!(grid(&doc), [own(&["项目", "1"]), own(&["x", "2"])]);
-        assert_eq!(doc.lines, ["项目\t1", "x\t2"]);
+        assert_eq!(grid(&doc), [own(&["项目", "1"]), own(&["x", "2"]), own(&["", ""])], "two empty cells are a blank row");
+        assert_eq!(doc.lines, ["项目\t1", "x\t2", "\t"]);
     }
 
     #[test]

@@ -92,24 +92,27 @@ fn cell(text: &str, line_no: usize) -> Cell {
 /// The cells of a line that is a table row, or `None` for prose and single cells.
 fn split_row(line: &str, line_no: usize) -> Option<Vec<Cell>> {
     let trimmed = line.trim();
-    if trimmed.is_empty() {
+    // Tabs alone are a row of empty cells (table 四 left blank) when there are two or more; a
+    // lone tab is stray whitespace.
+    if trimmed.is_empty() && line.matches('\t').nth(1).is_none() {
         return None;
     }
     if let Some(inner) = trimmed.strip_prefix('|') {
         return Some(pipe_cells(inner, line_no));
     }
     if line.contains('\t') {
-        let cells: Vec<Cell> = line.split('\t').map(|c| cell(c.trim(), line_no)).collect();
-        return cells.iter().any(|c| !c.text.is_empty()).then_some(cells);
+        // A row of empty cells stays a row: table 四 left blank is one.
+        return Some(line.split('\t').map(|c| cell(c.trim(), line_no)).collect());
     }
     label_and_figures(trimmed, line_no)
 }
 
-/// A markdown pipe row; separator rows (`|---|:--:|`) give an empty row that is skipped.
+/// A markdown pipe row; separator rows (`|---|:--:|`) give an empty row that is skipped. A row
+/// of lone `-` is a row of blank cells (`| - | - |`), not a separator.
 fn pipe_cells(inner: &str, line_no: usize) -> Vec<Cell> {
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     let is_separator = |c: &str| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '));
-    if inner.split('|').all(|c| is_separator(c.trim())) {
+    if inner.split('|').all(|c| is_separator(c.trim())) && !inner.split('|').all(|c| c.trim() == "-") {
         return Vec::new();
     }
     inner.split('|').map(|c| cell(c.trim(), line_no)).collect()
@@ -171,6 +174,9 @@ mod tests {
         assert_eq!(rows("| 规章 | 0 | - |")[0].1, vec!["规章", "0", "-"]);
         assert!(rows("|---|:-:|").is_empty(), "separator rows are skipped");
         assert_eq!(rows("规章\t\t\t")[0].1, vec!["规章", "", "", ""]);
+        assert_eq!(rows("\t\t")[0], (RowShape::Grid, vec![String::new(), String::new(), String::new()]));
+        assert!(rows(" \t ").is_empty(), "a lone tab is whitespace");
+        assert_eq!(rows("| - | - |")[0].1, vec!["-", "-"], "a row of dashes is blank cells");
         assert_eq!(rows("同意公开答复 9 件，不予公开 2")[0].0, RowShape::Line);
         assert_eq!(rows("\t2.重复申请\t1\t0")[0].1, vec!["", "2.重复申请", "1", "0"]);
         assert_eq!(rows("全年收到申请 34 件")[0].0, RowShape::Line);

@@ -1,5 +1,5 @@
 //! `suspect-cell`: one cell explains several arithmetic failures at once.
-use super::equations::{instances, Instance};
+use super::equations::{completing_value, instances, Instance};
 use super::{fmt_num, Report, Rule};
 use crate::result::{Diagnostic, Fix, Num, Severity};
 
@@ -64,32 +64,11 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The value of `cell` that makes every failing equation it is in hold, if there is one and
-/// it breaks no equation that holds now.
+/// The value of `cell` that makes every failing equation it is in hold, when it is in two or
+/// more (one failure alone does not point at one cell).
 fn explain<'a>(cell: &'a str, current: f64, all: &[Instance], failing: &[usize]) -> Option<Candidate<'a>> {
-    let shift = |inst: &Instance| {
-        let diff = inst.left_sum - inst.right_sum;
-        let on_left = inst.left.iter().filter(|c| *c == cell).count() as f64;
-        let on_right = inst.right.iter().filter(|c| *c == cell).count() as f64;
-        let weight = on_left - on_right;
-        (weight != 0.0).then(|| -diff / weight)
-    };
-    let involved: Vec<usize> = failing.iter().copied().filter(|i| all[*i].involves(cell)).collect();
-    if involved.len() < 2 {
-        return None;
-    }
-    let delta = shift(&all[involved[0]])?;
-    if involved.iter().any(|i| shift(&all[*i]).is_none_or(|d| (d - delta).abs() > 1e-6)) {
-        return None;
-    }
-    let value = current + delta;
-    if value < 0.0 || value.fract() != 0.0 {
-        return None;
-    }
-    let breaks_other = all.iter().enumerate().any(|(i, inst)| {
-        inst.holds() && !involved.contains(&i) && inst.involves(cell)
-    });
-    (!breaks_other).then_some(Candidate { cell, current, value, fixes: involved })
+    let (value, fixes) = completing_value(cell, current, all, failing)?;
+    (fixes.len() >= 2).then_some(Candidate { cell, current, value, fixes })
 }
 
 fn describe(inst: &Instance) -> String {

@@ -42,6 +42,15 @@ pub type Cells = BTreeMap<String, f64>;
 
 /// Figures satisfying R1–R4 for the template.
 pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
+    consistent_cells_zeroed(template, rng, &[])
+}
+
+/// [`consistent_cells`] with every cell under the `zeroed` id prefixes (`t4.`, `t3.granted.`)
+/// 0; the totals follow. The draws are those of `consistent_cells`, so a seed gives the same
+/// figures elsewhere. A zeroed prefix must name a whole table or a row whose figures are drawn
+/// (not `t3.new.` or `t3.results_total.`, which are sums).
+pub fn consistent_cells_zeroed(template: &Template, rng: &mut Rng, zeroed: &[String]) -> Cells {
+    let keep = |id: &str, v: f64| if zeroed.iter().any(|p| id.starts_with(p.as_str())) { 0.0 } else { v };
     let mut cells = Cells::new();
     let scale = if rng.chance(20) { 5000 } else { 60 };
     let t3 = template.table("t3").unwrap();
@@ -55,12 +64,16 @@ pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
         let mut total = 0.0;
         for row in &outcome_rows {
             let v = if col.id == "natural" { rng.count(scale) } else { rng.count(4) * (rng.below(3) as f64 / 2.0).floor() };
-            cells.insert(format!("t3.{row}.{}", col.id), v);
+            let id = format!("t3.{row}.{}", col.id);
+            let v = keep(&id, v);
+            cells.insert(id, v);
             total += v;
         }
         cells.insert(format!("t3.results_total.{}", col.id), total);
         let carried_forward = if rng.chance(40) { rng.below(8) as f64 } else { 0.0 };
+        let carried_forward = keep(&format!("t3.carried_forward.{}", col.id), carried_forward);
         let carried = rng.below((total + carried_forward) as u64 + 1).min(9) as f64;
+        let carried = keep(&format!("t3.carried.{}", col.id), carried);
         cells.insert(format!("t3.carried_forward.{}", col.id), carried_forward);
         cells.insert(format!("t3.carried.{}", col.id), carried);
         cells.insert(format!("t3.new.{}", col.id), total + carried_forward - carried);
@@ -72,8 +85,9 @@ pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
     for group in ["review", "suit_direct", "suit_after_review"] {
         let mut total = 0.0;
         for col in ["upheld", "corrected", "other", "pending"] {
-            let v = rng.count(30);
-            cells.insert(format!("t4.{group}.{col}"), v);
+            let id = format!("t4.{group}.{col}");
+            let v = keep(&id, rng.count(30));
+            cells.insert(id, v);
             total += v;
         }
         cells.insert(format!("t4.{group}.total"), total);
@@ -87,7 +101,7 @@ pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
                 nianbao::template::Figure::Change => rng.below(20) as f64 - 10.0,
                 nianbao::template::Figure::Count => rng.count(100_000),
             };
-            cells.insert(id, v);
+            cells.insert(id.clone(), keep(&id, v));
         }
     }
     if template.id == "2021" {
@@ -95,7 +109,8 @@ pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
             let issued = cells[&format!("t2.{row}.issued")];
             let repealed = cells[&format!("t2.{row}.repealed")];
             let in_force = (issued - repealed).max(0.0) + rng.below(50) as f64;
-            cells.insert(format!("t2.{row}.in_force"), in_force);
+            let id = format!("t2.{row}.in_force");
+            cells.insert(id.clone(), keep(&id, in_force));
         }
     }
     cells
@@ -112,6 +127,36 @@ pub enum Layout {
     HtmlPage,
     HtmlPageGbk,
     Docx,
+}
+
+impl Layout {
+    /// A file name the reader takes this layout from.
+    pub fn filename(self) -> &'static str {
+        match self {
+            Layout::HtmlFragment | Layout::HtmlPage | Layout::HtmlPageGbk => "report.html",
+            Layout::Pipes => "report.md",
+            Layout::Docx => "report.docx",
+            _ => "report.txt",
+        }
+    }
+}
+
+/// Every report under `tests/fixtures` the engine reads (text, Markdown, HTML, DOCX), sorted.
+pub fn report_fixtures() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html" | "htm" | "docx")) {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut out);
+    out
 }
 
 pub const LAYOUTS: &[Layout] = &[
@@ -136,16 +181,91 @@ pub struct Style {
     /// How zero is written: `0`, `—`, `/`, `无` or empty.
     pub zero: &'static str,
     pub spaced_labels: bool,
+    /// Zero cells left blank besides those `zero` decides (see [`Blanks`]).
+    pub blanks: Blanks,
+    /// Blank lines between two cells in the one-cell-per-line layout.
+    pub cell_gap: usize,
+}
+
+/// Zero cells written blank, each in one of `forms` (chosen per cell): a share of them at
+/// random, and every cell under `rows` (id prefixes such as `t4.` or `t3.granted.`, whose
+/// figures should all be 0: see [`consistent_cells_zeroed`]).
+#[derive(Clone, Debug, Default)]
+pub struct Blanks {
+    pub percent: u64,
+    pub rows: Vec<String>,
+    pub forms: &'static [&'static str],
+    pub salt: u64,
+}
+
+impl Blanks {
+    /// The ways a layout can show a blank cell. PDF text has no empty cell: a blank there is
+    /// a dash or a slash.
+    pub fn forms(layout: Layout) -> &'static [&'static str] {
+        match layout {
+            Layout::Pdf => &["—", "-", "/"],
+            _ => &["", "\u{a0}", "—", "-", "/", "无"],
+        }
+    }
+
+    /// Random blanks for a report: zero cells left blank at a random share, now and then a
+    /// whole row, and now and then a whole table (table 四 most often). Returns the prefixes
+    /// to zero in the figures.
+    pub fn random(rng: &mut Rng, template: &Template, layout: Layout) -> Self {
+        let mut rows = Vec::new();
+        if rng.chance(40) {
+            let choices: Vec<String> = template
+                .tables
+                .iter()
+                .flat_map(|t| t.rows.iter().map(move |r| (t.id, r.id)))
+                .filter(|(_, row)| !matches!(*row, "new" | "results_total"))
+                .map(|(t, row)| format!("{t}.{row}."))
+                .collect();
+            rows.push(choices[rng.below(choices.len() as u64) as usize].clone());
+        }
+        match rng.below(10) {
+            0..=3 => rows.push("t4.".into()),
+            4 => rows.push("t3.".into()),
+            5 => rows.push("t2.".into()),
+            _ => {}
+        }
+        // One form throughout half the time: a table of empty cells only, or of dashes only.
+        let all = Self::forms(layout);
+        let one = rng.below(all.len() as u64 * 2) as usize;
+        let forms = all.get(one..=one).unwrap_or(all);
+        Blanks { percent: rng.below(101), rows, forms, salt: rng.next() }
+    }
+
+    /// The blank form of a zero cell, or `None` when it is written as `0`.
+    fn form(&self, id: &str) -> Option<&'static str> {
+        if self.forms.is_empty() {
+            return None;
+        }
+        let hash = id.bytes().fold(self.salt ^ 0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let blank = self.rows.iter().any(|p| id.starts_with(p.as_str())) || hash % 100 < self.percent;
+        blank.then(|| self.forms[(hash / 100) as usize % self.forms.len()])
+    }
 }
 
 impl Style {
     pub fn plain() -> Self {
-        Style { ascii_brackets: false, numbering: ".", heji: false, fullwidth_digits: false, thousands: false, zero: "0", spaced_labels: false }
+        Style {
+            ascii_brackets: false,
+            numbering: ".",
+            heji: false,
+            fullwidth_digits: false,
+            thousands: false,
+            zero: "0",
+            spaced_labels: false,
+            blanks: Blanks::default(),
+            cell_gap: 1,
+        }
     }
 
     pub fn random(rng: &mut Rng, layout: Layout) -> Self {
         let zeros: &[&'static str] = match layout {
-            // A blank line cannot be told from the separators in these layouts.
+            // Every zero blank leaves nothing to measure the spacing by: these layouts get
+            // their empty cells from `Blanks`.
             Layout::CellPerLine | Layout::Pdf => &["0", "0", "0", "—", "/"],
             _ => &["0", "0", "0", "—", "/", "", "无"],
         };
@@ -157,6 +277,8 @@ impl Style {
             thousands: rng.chance(20),
             zero: zeros[rng.below(zeros.len() as u64) as usize],
             spaced_labels: layout == Layout::Pdf && rng.chance(20),
+            blanks: Blanks::default(),
+            cell_gap: 1,
         }
     }
 
@@ -177,10 +299,11 @@ impl Style {
         t
     }
 
-    /// A figure as written; zero cells follow the zero style (blank ones read back as null).
-    pub fn figure(&self, v: f64) -> String {
+    /// The figure of cell `id` as written; zero cells follow the zero style or the blanks
+    /// (blank ones read back as null).
+    pub fn figure(&self, id: &str, v: f64) -> String {
         if v == 0.0 {
-            return self.zero.to_string();
+            return self.blanks.form(id).unwrap_or(self.zero).to_string();
         }
         let mut s = fmt(v);
         if self.thousands && v.fract() == 0.0 && v.abs() >= 10_000.0 {
@@ -200,9 +323,9 @@ impl Style {
         s
     }
 
-    /// The figure the reader must return for a cell written in this style.
-    pub fn expected(&self, v: f64) -> Option<f64> {
-        (v != 0.0 || self.zero == "0").then_some(v)
+    /// The figure the reader must return for cell `id` written in this style.
+    pub fn expected(&self, id: &str, v: f64) -> Option<f64> {
+        (v != 0.0 || (self.zero == "0" && self.blanks.form(id).is_none())).then_some(v)
     }
 }
 
@@ -247,7 +370,14 @@ fn t3_lines(template: &Template, cells: &Cells, style: &Style) -> Vec<Line> {
             if let Some(g) = group {
                 groups.push(T3_GROUPS.iter().find(|(_, name)| *name == g).map_or(g, |(_, n)| n));
             }
-            let figures = row.columns.iter().map(|c| style.figure(cells[&format!("t3.{}.{}", row.id, c.id)])).collect();
+            let figures = row
+                .columns
+                .iter()
+                .map(|c| {
+                    let id = format!("t3.{}.{}", row.id, c.id);
+                    style.figure(&id, cells[&id])
+                })
+                .collect();
             let label = if row.id == "partial" { "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" } else { label };
             Line { groups: groups.iter().map(|g| style.label(g)).collect(), label: style.label(label), figures }
         })
@@ -272,7 +402,14 @@ fn t2_blocks(template: &Template, cells: &Cells, style: &Style) -> Vec<T2Block> 
     let mut blocks: Vec<T2Block> = Vec::new();
     for row in t2.rows {
         let group = group_of(row.id);
-        let figures = row.columns.iter().map(|c| style.figure(cells[&format!("t2.{}.{}", row.id, c.id)])).collect();
+        let figures = row
+            .columns
+            .iter()
+            .map(|c| {
+                let id = format!("t2.{}.{}", row.id, c.id);
+                style.figure(&id, cells[&id])
+            })
+            .collect();
         match blocks.last_mut() {
             Some(b) if b.group == group => b.rows.push((row.label, figures)),
             _ => blocks.push(T2Block {
@@ -289,7 +426,8 @@ fn t4_figures(cells: &Cells, style: &Style) -> Vec<String> {
     let mut out = Vec::new();
     for g in ["review", "suit_direct", "suit_after_review"] {
         for c in ["upheld", "corrected", "other", "pending", "total"] {
-            out.push(style.figure(cells[&format!("t4.{g}.{c}")]));
+            let id = format!("t4.{g}.{c}");
+            out.push(style.figure(&id, cells[&id]));
         }
     }
     out
@@ -339,7 +477,7 @@ pub fn render(template: &Template, cells: &Cells, story: &Story, layout: Layout,
 
 fn text_report(template: &Template, cells: &Cells, story: &Story, layout: Layout, style: &Style, rng: &mut Rng) -> String {
     let mut out = Vec::new();
-    let sep = if layout == Layout::CellPerLine { "\n" } else { "" };
+    let sep = if layout == Layout::CellPerLine { "\n".repeat(style.cell_gap) } else { String::new() };
     out.push(story.title());
     out.push(String::new());
     out.push(story.intro());
@@ -601,7 +739,7 @@ fn grid_html(grid: &Grid) -> String {
             if cell.rowspan > 1 {
                 attrs += &format!(" rowspan=\"{}\"", cell.rowspan);
             }
-            h += &format!("<td{attrs}>{}</td>", esc(&cell.text).replace('\n', "<br>"));
+            h += &format!("<td{attrs}>{}</td>", esc(&cell.text).replace('\n', "<br>").replace('\u{a0}', "&nbsp;"));
         }
         h += "</tr>";
     }

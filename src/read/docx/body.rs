@@ -388,7 +388,9 @@ impl BodyReader {
 
     fn close_row(&mut self) {
         let Some(row) = self.table.as_mut().and_then(|table| table.row.take()) else { return };
-        if row.cells.iter().all(|(text, _)| text.is_empty()) {
+        // A row of empty cells is kept when it has two or more of its own (table 四 left blank).
+        let own_cells = row.cells.iter().filter(|(_, inherited)| !inherited).count();
+        if row.cells.iter().all(|(text, _)| text.is_empty()) && own_cells < 2 {
             return;
         }
         self.cells = self.cells.saturating_add(row.cells.len());

@@ -249,17 +249,19 @@ fn reads_a_table_with_spans_merges_and_split_labels() {
                 ("0", false),
                 ("0", false)
             ]),
+            // Two empty cells of its own: a row left blank, kept.
+            owned(&[("", false), ("", false)]),
         ]
     );
-    // Inherited cells are not shown again on the row's line; the empty row is skipped.
+    // Inherited cells are not shown again on the row's line.
     assert_eq!(doc.lines[0], "三、收到和处理政府信息公开申请情况");
     assert_eq!(doc.lines[2], "自然人\t商业企业Co Ltd 2");
     assert_eq!(doc.lines[4], "2.其他法律行政法规禁止公开\t\t2\t2");
     assert_eq!(doc.lines.last().map(String::as_str), Some("四、结转"));
-    assert_eq!(doc.lines.len(), 7);
+    assert_eq!(doc.lines.len(), 8);
     let grid_lines: Vec<usize> =
         doc.rows.iter().filter(|r| r.shape == RowShape::Grid).map(Row::line).collect();
-    assert_eq!(grid_lines, [2, 3, 4, 5, 6]);
+    assert_eq!(grid_lines, [2, 3, 4, 5, 6, 7]);
 }
 
 #[test]

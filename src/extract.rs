@@ -586,8 +586,17 @@ impl<'d> Walker<'d> {
             self.out.notes.push(ReadNote { table: def.id, message, cells: ids, line });
             return;
         }
-        for (cell, figure) in self.out.cells[cells].iter_mut().zip(figures) {
-            *cell = Some(CellRead { state: state_of(&figure), line: figure.line });
+        for (cell, figure) in self.out.cells[cells.clone()].iter_mut().zip(&figures) {
+            *cell = Some(CellRead { state: state_of(figure), line: figure.line });
+        }
+        for ((column, figure), id) in row.columns.iter().zip(&figures).zip(&self.template.cell_ids()[cells]) {
+            if figure.kind == CellValue::Unreadable {
+                let message = format!(
+                    "{}“{}”行“{}”列：该格数字跨行折断或越过格线，无法确定完整数值，未读取",
+                    def.name, row.label, column.label
+                );
+                self.out.notes.push(ReadNote { table: def.id, message, cells: vec![id.clone()], line: figure.line });
+            }
         }
     }
 }
@@ -715,5 +724,6 @@ fn state_of(figure: &Figure) -> CellState {
         CellValue::Number(v) if v.abs() < MAX_EXACT => CellState::Number(v),
         CellValue::Number(_) | CellValue::Text => CellState::NotNumber(figure.text.trim().to_string()),
         CellValue::Blank => CellState::Blank,
+        CellValue::Unreadable => CellState::Unreadable,
     }
 }

@@ -1,0 +1,112 @@
+// PDFs as bodies print them (tests/fixtures/pdf-matrix, made by scripts/make-docx-pdf-fixtures.py:
+// Word documents exported by LibreOffice; narrow and wide columns, half-width, full-width and
+// spaced full-width digits, 3-to-8-digit figures, wrapped labels, tables split across pages,
+// merged labels), read through the npm package's PDF path and the engine. A number read
+// different from the one the PDF was made from fails the test; so does a cell left unread
+// unless the fixture lists it as unrecoverable, and any error finding (the reports are
+// correct). The share of cells read is printed.
+// The table rebuilding itself (npm/pdf-table.js) is also checked on hand-made geometry: a
+// figure wrapped in its cell is joined, a fragment that crosses a border makes its cell U+FFFD.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { NPM, ROOT } from './helpers.mjs';
+
+const DIR = join(ROOT, 'tests/fixtures/pdf-matrix');
+const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
+const nb = await import(pathToFileURL(join(NPM, 'node.js')).href);
+const { pageLines } = await import(pathToFileURL(join(NPM, 'pdf.js')).href);
+const { UNREADABLE } = await import(pathToFileURL(join(NPM, 'pdf-table.js')).href);
+
+/** Cells read wrong (a number other than the one made), and cells not read. */
+function compare(result, expected) {
+  const wrong = [];
+  const unread = [];
+  for (const [id, value] of Object.entries(expected.cells)) {
+    const read = result.cells[id];
+    if (read === null || read === undefined) unread.push(id);
+    else if (read !== value) wrong.push(`${id}: read ${read}, made ${value}`);
+  }
+  return { wrong, unread };
+}
+
+const totals = { cells: 0, read: 0, wrong: 0 };
+
+for (const [name, expected] of Object.entries(EXPECTED)) {
+  test(`${name}: every figure read exact, no error on a correct report`, async () => {
+    const result = await nb.validate(readFileSync(join(DIR, name)), { filename: name });
+    assert.equal(result.template, expected.template, name);
+    assert.equal(result.report.title, expected.title);
+    assert.equal(result.report.year, expected.year);
+    const { wrong, unread } = compare(result, expected);
+    totals.cells += Object.keys(expected.cells).length;
+    totals.read += Object.keys(expected.cells).length - unread.length;
+    totals.wrong += wrong.length;
+    assert.deepEqual(wrong, [], `${name}: never a wrong number`);
+    assert.deepEqual(unread.filter((id) => !expected.unrecoverable.includes(id)), [], `${name}: every recoverable cell read`);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => `${d.rule}: ${d.message}`), [], `${name}: no error finding`);
+  });
+}
+
+test('the matrix as a whole: share of cells read', (t) => {
+  const share = totals.read / totals.cells;
+  t.diagnostic(`${Object.keys(EXPECTED).length} PDFs, ${totals.cells} cells: ${totals.read} read (${(100 * share).toFixed(2)}%), ${totals.wrong} wrong`);
+  console.log(`pdf-matrix: ${totals.read}/${totals.cells} cells read (${(100 * share).toFixed(2)}%), ${totals.wrong} wrong`);
+  assert.equal(totals.wrong, 0);
+  assert.ok(share >= 0.995, `share of cells read ${share}`);
+});
+
+// --- geometry by hand ------------------------------------------------------------------------
+
+/** A pdf.js text item at (x, y) of font size `size`, `w` wide. */
+const item = (str, x, y, w, size = 10) => ({ str, transform: [size, 0, 0, size, x, y], width: w, height: size });
+
+/** Rules of a grid: vertical borders at `xs`, horizontal at `ys` (each across the whole table). */
+function grid(xs, ys) {
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  return { h: ys.map((y) => ({ y, x0, x1 })), v: xs.map((x) => ({ x, y0, y1 })) };
+}
+
+test('a figure wrapped inside its cell, and a label over many lines, are joined', () => {
+  // Label column 100–140, two figure columns 140–165 and 165–190; one row from y 700 down to 650.
+  const rules = grid([100, 140, 165, 190], [700, 650]);
+  const items = [
+    item('1.属于', 102, 688, 30), item('国家秘', 102, 676, 30), item('密', 102, 664, 10),
+    item('83', 142, 688, 11), item('9', 142, 676, 6),
+    item('８', 167, 688, 10), item('３', 167, 676, 10), item('９', 167, 664, 10),
+  ];
+  assert.deepEqual(pageLines(items, rules).map((l) => l.text), ['1.属于国家秘密\t839\t８３９']);
+  // Without the borders the same fragments are the separate lines they print as.
+  assert.equal(pageLines(items).length, 3);
+});
+
+test('digits written with spaces inside one cell are one figure', () => {
+  const rules = grid([100, 140, 190], [700, 680]);
+  const items = [item('规章', 102, 688, 20), item('８ ３ ９', 142, 688, 40)];
+  assert.deepEqual(pageLines(items, rules).map((l) => l.text), ['规章\t８３９']);
+});
+
+test('a fragment that crosses a cell border makes the figures it touches unreadable, never shorter', () => {
+  const rules = grid([100, 140, 165, 190], [700, 680]);
+  // `1091` printed across the border between the two figure columns: whose digits are whose?
+  const items = [item('行政许可', 102, 688, 36), item('10911', 150, 688, 28), item('5', 180, 688, 6)];
+  assert.deepEqual(pageLines(items, rules).map((l) => l.text), [`行政许可\t${UNREADABLE}\t${UNREADABLE}`]);
+});
+
+test('merged cells: a label spanning rows is given once, on its first row', () => {
+  // Column 100–130 holds one label over two rows; 130–170 labels per row; 170–190 figures.
+  const rules = {
+    h: [{ y: 700, x0: 100, x1: 190 }, { y: 680, x0: 130, x1: 190 }, { y: 660, x0: 100, x1: 190 }],
+    v: [100, 130, 170, 190].map((x) => ({ x, y0: 660, y1: 700 })),
+  };
+  const items = [
+    item('（三）不予公开', 102, 676, 26), item('1.属于国家秘密', 132, 688, 36), item('4', 172, 688, 6),
+    item('2.其他', 132, 668, 36), item('0', 172, 668, 6),
+  ];
+  assert.deepEqual(pageLines(items, rules).map((l) => l.text), ['（三）不予公开\t1.属于国家秘密\t4', '2.其他\t0']);
+});

@@ -200,19 +200,13 @@ function band(edges, value, down = false) {
 
 /**
  * Text of a run of positioned fragments that read left to right: a wide gap between Latin
- * letters or digits is a space, CJK text is joined as it is. `tab` (a gap that marks a cell
- * boundary) is used only where no table border says where the cells are.
+ * letters or digits is a space, CJK text is joined as it is.
  */
-export function joinFragments(boxes, tab = false) {
+export function joinFragments(boxes) {
   let text = '';
   let prev = null;
   for (const box of boxes) {
-    if (prev) {
-      const gap = box.x - (prev.x + prev.w);
-      const h = Math.min(prev.h, box.h);
-      if (tab && gap > Math.max(0.6 * h, 2.5)) text += '\t';
-      else if (gap > 0.15 * h && !(CJK.test(text.slice(-1)) || CJK.test(box.text[0]))) text += ' ';
-    }
+    if (prev && box.x - (prev.x + prev.w) > 0.15 * Math.min(prev.h, box.h) && !(CJK.test(text.slice(-1)) || CJK.test(box.text[0]))) text += ' ';
     text += box.text;
     prev = box;
   }
@@ -241,18 +235,21 @@ export function baselines(boxes) {
  * `８ ３ ９` written with spaces) is joined without spaces; label lines are joined as written
  * (no space between CJK characters). A cell one of whose fragments crosses its border is
  * unreadable when it holds a figure (a digit may belong to the neighbour).
+ * `full`: no room is left under its last line for another (a page break may have cut it).
  */
-function cellText(cell) {
-  const lines = baselines(cell.items).map((line) => joinFragments(line.items));
+function readCell(cell) {
+  const lines = baselines(cell.items);
   let text = '';
-  for (const line of lines) {
+  for (const line of lines.map((l) => joinFragments(l.items))) {
     if (text && !CJK.test(text.slice(-1)) && !CJK.test(line[0]) && !(DIGIT.test(text.slice(-1)) && DIGIT.test(line[0]))) text += ' ';
     text += line;
   }
-  if (FIGURE.test(text) && DIGIT.test(text)) {
-    return cell.crossed ? UNREADABLE : text.replace(/\s+/g, '');
-  }
-  return text.replace(/\s+/g, ' ').trim();
+  const figure = FIGURE.test(text) && DIGIT.test(text);
+  if (figure) text = cell.crossed ? UNREADABLE : text.replace(/\s+/g, '');
+  else text = text.replace(/\s+/g, ' ').trim();
+  const last = lines[lines.length - 1];
+  const pitch = lines.length > 1 ? (lines[0].y - last.y) / (lines.length - 1) : last ? 1.35 * last.h : 0;
+  return { text, figure, full: !!last && last.y - cell.y0 < pitch, x0: cell.x0, x1: cell.x1 };
 }
 
 /**
@@ -291,11 +288,138 @@ export function tableRows(boxes, rules) {
   for (const grid of grids) {
     for (let r = 0; r + 1 < grid.ys.length; r++) {
       const starting = grid.cells.filter((cell) => cell.top === r).sort((a, b) => a.left - b.left);
-      const texts = starting.map(cellText);
-      if (!texts.some((t) => t)) continue;
+      const cells = starting.map(readCell);
+      if (!cells.some((c) => c.text)) continue;
       const sizes = starting.flatMap((cell) => cell.items.map((item) => item.h));
-      rows.push({ text: texts.join('\t'), y: grid.ys[r], h: sizes.length ? Math.max(...sizes) : 10 });
+      rows.push({ text: cells.map((c) => c.text).join('\t'), y: grid.ys[r], h: sizes.length ? Math.max(...sizes) : 10, cells, grid });
     }
   }
   return { rows, rest };
+}
+
+/** Lines at the top and at the bottom of a page that may be running headers or footers. */
+const EDGE = 2;
+/** An item number that opens a row label: 一、 （一） 1. 2、 ３． */
+const ITEM_NUMBER = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+\s*[.．、])/;
+
+/**
+ * A table row may break across pages (Word's default): the figure `18308` then prints as `183`
+ * at the foot of one page and `08` at the head of the next, in a row of its own. Where a table
+ * ends one page and a table with the same columns starts the next, the first row there is read
+ * against the last row before the break:
+ * - it has no row label of its own (the label column is empty): it is the rest of that row, and
+ *   its figures are joined to the figures above when those filled their cells to the bottom
+ *   (cut by the page), else both are unreadable;
+ * - it has a row label starting with an item number, or the label above had room left: it is a
+ *   new row;
+ * - otherwise (both rows' labels and the figures above fill their cells): it may be either, so
+ *   the figures on both sides of the break in each column that has some are unreadable.
+ * `pages` are the pages' lines (from `pageLines`), changed in place.
+ */
+export function joinPageBreaks(pages) {
+  const seen = new Set(); // table rows without figures already read: a header repeated after a break
+  for (let n = 0; n + 1 < pages.length; n++) {
+    for (const line of pages[n]) if (line.cells && !line.cells.some((c) => c.figure)) seen.add(line.text);
+    const above = lastTableRow(pages[n]);
+    const below = firstTableRow(pages[n + 1], seen);
+    if (!below) continue;
+    if (!above || !below || !below.cells.some((c) => c.figure)) continue;
+    const at = (row, cell) => row.cells.find((c) => Math.abs(c.x0 - cell.x0) <= 2 * SNAP && Math.abs(c.x1 - cell.x1) <= 2 * SNAP);
+    const firstFigure = above.cells.findIndex((c) => c.figure);
+    if (firstFigure < 0) continue;
+    const pairs = below.cells.filter((c) => c.figure).map((c) => [at(above, c), c]);
+    if (pairs.some(([up]) => !up)) continue; // not the same columns: another table
+    const labelAbove = firstFigure > 0 ? above.cells[firstFigure - 1] : null;
+    const labelBelow = labelAbove && at(below, labelAbove);
+    if (!labelAbove || !labelBelow) continue; // rows without a label column are not judged
+    const rest = !labelBelow.text;
+    if (!rest && (ITEM_NUMBER.test(labelBelow.text) || !labelAbove.full || pairs.some(([up]) => up.text && !up.full))) continue;
+    if (rest) {
+      // The rest of the row above: its digits end the figures there, when those were cut.
+      for (const [up, down] of pairs) {
+        up.text = up.full && up.text !== UNREADABLE && down.text !== UNREADABLE ? up.text + down.text : UNREADABLE;
+        down.text = '';
+      }
+      below.text = below.cells.filter((c) => c.text).map((c) => c.text).join('\t');
+      if (!below.text) pages[n + 1].splice(pages[n + 1].indexOf(below), 1);
+    } else {
+      // Either the rest of the row above or a row of its own: no figure on either side of the
+      // break in these columns can be told, and an empty cell below is no blank either.
+      for (const [up] of pairs) up.text = UNREADABLE;
+      for (const cell of above.cells.slice(firstFigure)) {
+        const down = at(below, cell);
+        if (down) down.text = UNREADABLE;
+      }
+      below.text = below.cells.map((c) => c.text).join('\t');
+    }
+    above.text = above.cells.map((c) => c.text).join('\t');
+  }
+}
+
+function lastTableRow(lines) {
+  const last = lines.findLastIndex((line) => line.cells);
+  return last >= 0 && lines.length - 1 - last <= EDGE && lines[last].cells.some((c) => c.figure) ? lines[last] : null;
+}
+
+/**
+ * The first table row of a page. Header rows repeated from an earlier page before it are
+ * dropped: they were read once, and their labels (总计) would otherwise stand before the row.
+ */
+function firstTableRow(lines, headers) {
+  const first = lines.findIndex((line) => line.cells);
+  if (first < 0 || first > EDGE) return null;
+  const { grid } = lines[first];
+  let end = first;
+  while (end < lines.length && lines[end].grid === grid && headers.has(lines[end].text)) end++;
+  lines.splice(first, end - first);
+  return lines[first] && lines[first].grid === grid ? lines[first] : null;
+}
+
+/**
+ * Segments of a line of fragments outside any bordered table: runs split where a gap wider
+ * than about two thirds of the font height marks a cell boundary, `{ text, x0, x1, h, figure }`.
+ */
+export function lineSegments(items) {
+  const runs = [];
+  for (const box of items) {
+    const run = runs[runs.length - 1];
+    const prev = run && run.items[run.items.length - 1];
+    if (prev && box.x - (prev.x + prev.w) <= Math.max(0.6 * Math.min(prev.h, box.h), 2.5)) run.items.push(box);
+    else runs.push({ items: [box] });
+  }
+  return runs.map(({ items: run }) => {
+    const text = joinFragments(run);
+    const last = run[run.length - 1];
+    return { text, x0: run[0].x, x1: last.x + last.w, h: Math.max(...run.map((b) => b.h)), figure: FIGURE.test(text) && DIGIT.test(text) };
+  });
+}
+
+/**
+ * Where no border says where a cell ends, a figure wrapped in a narrow column (`83` over `9`)
+ * cannot be told from two rows' figures. A figure with one right under it in the next line,
+ * in the same column, where together they would not have fitted on one line (wider than 0.6 of
+ * the distance to the next column), makes both unreadable — unless the lower line starts a row
+ * of its own (its label opens with an item number). `lines` (`{ segments, y, h }`, top first)
+ * are changed in place; a figure that fitted is left as it is.
+ */
+export function markWrappedFigures(lines) {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [upper, lower] = [lines[i], lines[i + 1]];
+    if (upper.segments.length < 2 || upper.y - lower.y > 1.6 * Math.max(upper.h, lower.h)) continue;
+    const opening = lower.segments[0];
+    if (!opening.figure && ITEM_NUMBER.test(opening.text)) continue;
+    const figures = upper.segments.filter((s) => s.figure);
+    for (const below of lower.segments.filter((s) => s.figure)) {
+      const above = figures.find((s) => below.x0 < s.x1 && below.x1 > s.x0);
+      if (!above) continue;
+      const centre = (s) => (s.x0 + s.x1) / 2;
+      const pitch = Math.min(...figures.filter((s) => s !== above).map((s) => Math.abs(centre(s) - centre(above))));
+      const charWidth = (below.x1 - below.x0) / Math.max(1, below.text.length);
+      if (above.x1 - above.x0 + charWidth > 0.6 * pitch) {
+        above.text = UNREADABLE;
+        below.text = UNREADABLE;
+      }
+    }
+  }
+  for (const line of lines) line.text = line.segments.map((s) => s.text).join('\t');
 }

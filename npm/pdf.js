@@ -5,7 +5,7 @@
 // headers, footers and page numbers dropped, and the text handed to the engine like any other
 // text. A PDF without a text layer (a scan) or one pdf.js cannot open gets a clear message.
 
-import { baselines, joinFragments, pageRules, tableRows } from './pdf-table.js';
+import { baselines, joinPageBreaks, lineSegments, markWrappedFigures, pageRules, tableRows } from './pdf-table.js';
 
 let base = null; // URL of the pdfjs/ folder, or null when PDFs cannot be read here
 let loading = null;
@@ -137,8 +137,9 @@ export function pageLines(items, rules = { h: [], v: [] }) {
     boxes.push({ text: item.str.replace(/\s+/g, ' ').trim(), x: e, y: f, w: Math.abs(item.width) || 0, h: size });
   }
   const { rows, rest } = tableRows(boxes, rules);
-  const lines = baselines(rest).map((line) => ({ text: joinFragments(line.items, true), y: line.y, h: line.h }));
-  return [...rows, ...lines].sort((p, q) => q.y - p.y);
+  const lines = baselines(rest).map((line) => ({ segments: lineSegments(line.items), y: line.y, h: line.h }));
+  markWrappedFigures(lines);
+  return [...rows, ...lines.map(({ text, y, h }) => ({ text, y, h }))].sort((p, q) => q.y - p.y);
 }
 
 /**
@@ -214,6 +215,7 @@ export async function pdfToText(bytes) {
     }
     // A scan has no text at all, or only a few stray characters (a stamp, a page number).
     if (chars < 20 * Math.max(1, Math.min(doc.numPages, 3)) / 2) throw new PdfUnreadable('scanned', MESSAGES.scanned);
+    joinPageBreaks(pages);
     return { text: documentText(pages), pages: doc.numPages, chars };
   } catch (error) {
     if (error instanceof PdfUnreadable) throw error;

@@ -13,12 +13,14 @@ matrix of the layouts that break PDF table reading:
   top or centred.
 
     apt-get install -y libreoffice-writer-nogui fonts-wqy-microhei fonts-wqy-zenhei
-    pip install python-docx
+    pip install python-docx pypdf
     python3 scripts/make-docx-pdf-fixtures.py
 
 Each PDF comes with its expected cells in expected.json (every cell id of FORMAT.md; R1–R4
-hold, so a PDF read back exactly has no error finding). `unrecoverable` lists cells a reader
-cannot read with certainty from the PDF (none so far). The figures come from fixed seeds; the
+hold, so a PDF read back exactly has no error finding). `unrecoverable` lists the cells of the
+rows whose label breaks across two pages (found with pypdf: the label is whole on no page):
+there the rest of the row on the next page may be told from a row of its own by no geometry,
+so a reader may leave those figures unread — never read them wrong. The figures come from fixed seeds; the
 PDFs themselves depend on the LibreOffice and font versions, so they are committed (CI has no
 LibreOffice). Every name and figure is invented.
 """
@@ -26,12 +28,14 @@ LibreOffice). Every name and figure is invented.
 import json
 import pathlib
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
 import docx
+import pypdf
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -199,14 +203,16 @@ def repeat_header(row):
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
-def keep_row_whole(row):
-    """Word's 允许跨页断行 off: a row moves whole to the next page."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+def keep_row_whole(case, row):
+    """Word's 允许跨页断行 off (unless the case lets rows break): a row moves whole to the next page."""
+    if not case["rows_break"]:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def new_table(document, widths, rows):
+def new_table(document, case, widths, rows):
     table = document.add_table(rows=rows, cols=len(widths))
-    table.style = "Table Grid"
+    # Without borders the table is Word's plain "Normal Table": the reader has only alignment.
+    table.style = "Table Grid" if case["borders"] else None
     table.autofit = False
     table.alignment = 1  # centred on the page
     for column, width in zip(table.columns, widths):
@@ -245,7 +251,7 @@ def table_two(document, case, cells):
             ("第二十条第（九）项", ["信息内容", "采购项目数量", "采购总金额"], [("政府集中采购", "procurement")], ["items", "amount"]),
         ]
     height = sum(2 + len(rows) for _, _, rows, _ in blocks)
-    table = new_table(document, widths, height)
+    table = new_table(document, case, widths, height)
     r = 0
     for heading, header, rows, columns in blocks:
         write(merged(table, r, 0, r, 3), heading, size)
@@ -260,13 +266,13 @@ def table_two(document, case, cells):
                 write(merged(table, r, c, r, 3 if c == len(columns) else c), fig(f"t2.{row}.{column}"), size)
             r += 1
     for row in table.rows:
-        keep_row_whole(row)
+        keep_row_whole(case, row)
 
 
 def table_three(document, case, cells):
     size, widths = case["font"], case["t3_widths"]
     rows = t3_rows(case["template"])
-    table = new_table(document, widths, 3 + len(rows))
+    table = new_table(document, case, widths, 3 + len(rows))
     write(merged(table, 0, 0, 2, 2), "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", size, WD_ALIGN_PARAGRAPH.LEFT)
     write(merged(table, 0, 3, 0, 9), "申请人情况", size)
     write(merged(table, 1, 3, 2, 3), "自然人", size)
@@ -299,12 +305,12 @@ def table_three(document, case, cells):
     for r, row in enumerate(table.rows):
         if r < 3 and case["repeat_header"]:
             repeat_header(row)
-        keep_row_whole(row)
+        keep_row_whole(case, row)
 
 
 def table_four(document, case, cells):
     size = case["font"]
-    table = new_table(document, [case["t4_width"]] * 15, 4)
+    table = new_table(document, case, [case["t4_width"]] * 15, 4)
     names = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     write(merged(table, 0, 0, 0, 4), "行政复议", size)
     write(merged(table, 0, 5, 0, 14), "行政诉讼", size)
@@ -317,7 +323,7 @@ def table_four(document, case, cells):
     for c, id in enumerate(f"t4.{g}.{col}" for g in T4_GROUPS for col in T4_COLUMNS + ["total"]):
         write(table.cell(3, c), written(cells[id], case["digits"]), size)
     for row in table.rows:
-        keep_row_whole(row)
+        keep_row_whole(case, row)
 
 
 def heading(document, text, size):
@@ -392,7 +398,9 @@ T4_WIDTH = {"wide": 1.04, "narrow": 0.95, "tight": 0.82}
 BODIES = ["示例县市场监督管理局", "示例市生态环境局", "示例县人民政府", "示例区教育局", "示例市人民政府办公室",
           "示例县卫生健康委员会", "示例区住房和城乡建设局", "示例市自然资源局"]
 
-# name, template, columns, digits, figure digits (table 三), font size, merged labels, header repeated, filler paragraphs
+# name, template, columns, digits, figure digits (table 三), font size, merged labels, header repeated,
+# filler paragraphs, and optionally what else: "rows break" (a row may break across pages, Word's
+# default), "no borders"
 CASES = [
     ("w21-wide-half-3", "2021", "wide", "half", 3, 10.5, "centre", True, 1),
     ("w21-wide-full-5", "2021", "wide", "full", 5, 9, "top", True, 2),
@@ -410,17 +418,23 @@ CASES = [
     ("w19-narrow-half-7", "2019", "narrow", "half", 7, 9, "centre", False, 1),
     ("w19-tight-full-8", "2019", "tight", "full", 8, 9, "top", True, 4),
     ("w19-tight-spaced-3", "2019", "tight", "spaced", 3, 10.5, "centre", True, 2),
+    ("w21-tight-half-6-rows-break", "2021", "tight", "half", 6, 10.5, "centre", True, 3, "rows break"),
+    ("w21-narrow-full-8-rows-break", "2021", "narrow", "full", 8, 9, "top", False, 5, "rows break"),
+    ("w19-tight-spaced-7-rows-break", "2019", "tight", "spaced", 7, 10.5, "centre", False, 0, "rows break"),
+    ("w21-wide-half-3-no-borders", "2021", "wide", "half", 3, 10.5, "centre", True, 1, "no borders"),
+    ("w21-narrow-half-6-no-borders", "2021", "narrow", "half", 6, 10.5, "top", True, 2, "no borders"),
 ]
 
 
 def case_of(index, row):
-    name, template, columns, digits, figure_digits, font, valign, repeat, filler = row
+    name, template, columns, digits, figure_digits, font, valign, repeat, filler, *other = row
     year = 2023 - index % 3 if template == "2021" else 2019 + index % 2
     body = BODIES[index % len(BODIES)]
     month = 3 if body.endswith("人民政府") else 1
     return {
         "name": name, "template": template, "digits": digits, "figure_digits": figure_digits, "font": font,
         "valign": valign, "repeat_header": repeat, "filler": filler,
+        "rows_break": "rows break" in other, "borders": "no borders" not in other,
         "t3_widths": T3_WIDTHS[columns], "t2_widths": T2_WIDTHS[columns], "t4_width": T4_WIDTH[columns],
         "typeface": "WenQuanYi Zen Hei" if index % 2 else "WenQuanYi Micro Hei",
         "year": year, "body": body, "title": f"{body}{year}年政府信息公开工作年度报告",
@@ -434,6 +448,12 @@ def convert(docx_path, outdir):
         sys.exit("LibreOffice is needed: apt-get install -y libreoffice-writer-nogui")
     subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
                    check=True, capture_output=True)
+
+
+def broken_rows(pdf, template):
+    """Rows of table 三 whose label is whole on no page: the page break cuts them."""
+    pages = [re.sub(r"\s+", "", page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+    return [row for row, path in t3_rows(template) if not any(path[-1] in text for text in pages)]
 
 
 def main():
@@ -455,10 +475,10 @@ def main():
                 "template": case["template"],
                 "title": case["title"],
                 "year": case["year"],
-                "layout": {k: case[k] for k in ("digits", "figure_digits", "font", "valign", "repeat_header")}
+                "layout": {k: case[k] for k in ("digits", "figure_digits", "font", "valign", "repeat_header", "rows_break", "borders")}
                 | {"columns": row[2]},
                 "cells": dict(sorted(cells.items())),
-                "unrecoverable": [],
+                "unrecoverable": [f"t3.{row}.{c}" for row in broken_rows(pdf, case["template"]) for c in COLUMNS],
             }
             print(f"{pdf.name}: {pdf.stat().st_size} bytes")
     expected = dict(sorted(expected.items()))

@@ -119,27 +119,26 @@ function clusters(values) {
 
 /** Groups of rules that touch one another: each group with at least two rules each way is a table. */
 function ruleGroups(rules) {
-  const all = [...rules.h.map((r) => ({ ...r, kind: 'h' })), ...rules.v.map((r) => ({ ...r, kind: 'v' }))];
-  const parent = all.map((_, i) => i);
+  const { h, v } = rules;
+  const parent = Array.from({ length: h.length + v.length }, (_, i) => i);
   const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const touches = (a, b) =>
-    a.kind === 'h' && b.kind === 'v'
-      ? b.x >= a.x0 - SNAP && b.x <= a.x1 + SNAP && a.y >= b.y0 - SNAP && a.y <= b.y1 + SNAP
-      : a.kind === 'v' && b.kind === 'h'
-        ? touches(b, a)
-        : false;
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      if (all[i].kind !== all[j].kind && touches(all[i], all[j])) parent[find(i)] = find(j);
-    }
-  }
+  h.forEach((a, i) => {
+    v.forEach((b, j) => {
+      if (b.x >= a.x0 - SNAP && b.x <= a.x1 + SNAP && a.y >= b.y0 - SNAP && a.y <= b.y1 + SNAP) parent[find(i)] = find(h.length + j);
+    });
+  });
   const groups = new Map();
-  all.forEach((rule, i) => {
+  const add = (rule, i, kind) => {
     const root = find(i);
     if (!groups.has(root)) groups.set(root, { h: [], v: [] });
-    groups.get(root)[rule.kind].push(rule);
+    groups.get(root)[kind].push(rule);
+  };
+  h.forEach((rule, i) => add(rule, i, 'h'));
+  v.forEach((rule, j) => add(rule, h.length + j, 'v'));
+  return [...groups.values()].filter((g) => {
+    const [cols, rows] = [clusters(g.v.map((r) => r.x)).length - 1, clusters(g.h.map((r) => r.y)).length - 1];
+    return cols >= 1 && rows >= 1 && cols * rows <= MAX_SLOTS;
   });
-  return [...groups.values()].filter((g) => clusters(g.h.map((r) => r.y)).length >= 2 && clusters(g.v.map((r) => r.x)).length >= 2);
 }
 
 /** Whether rules cover most of the stretch [from, to] along one line. */
@@ -185,8 +184,9 @@ function tableGrid(group) {
       } else boxes.set(root, { top: r, bottom: r, left: c, right: c });
     }
   }
-  const cells = [...boxes.values()].map((b) => ({ ...b, x0: xs[b.left], x1: xs[b.right + 1], y0: ys[b.bottom + 1], y1: ys[b.top], items: [], crossed: false }));
-  return { xs, ys, cells, slot: (r, c) => cells.find((cell) => r >= cell.top && r <= cell.bottom && c >= cell.left && c <= cell.right) };
+  const cellOf = new Map([...boxes].map(([root, b]) => [root, { ...b, x0: xs[b.left], x1: xs[b.right + 1], y0: ys[b.bottom + 1], y1: ys[b.top], items: [], crossed: false }]));
+  const slot = (r, c) => (r < 0 || c < 0 ? undefined : cellOf.get(find(r * cols + c)));
+  return { xs, ys, cells: [...cellOf.values()], slot };
 }
 
 /** Index of the band of `edges` (ascending, or descending with `down`) that holds `value`, or -1. */
@@ -253,13 +253,21 @@ function readCell(cell) {
 }
 
 /**
+ * More rules than this on a page is a drawing (a hatch, a chart), not a table: the page is read
+ * as lines, and matching rules pairwise stays bounded in time.
+ */
+const MAX_RULES = 2000;
+/** A grid of more slots than this is no report's table (table 三 has 28 rows of 10). */
+const MAX_SLOTS = 10000;
+
+/**
  * Splits a page's text fragments between the tables its rules draw and the rest. Returns
- * `{ rows, rest }`: `rows` are the tables' rows as lines (`{ text, y, h }`, cells joined by
- * TAB, a merged cell given once, in the first row it spans), `rest` the fragments outside
- * every table.
+ * `{ rows, rest }`: `rows` are the tables' rows as lines (`{ text, y, h, cells, grid }`, the
+ * cells' texts joined by TAB, a merged cell given once, in the first row it spans; `cells` as
+ * `readCell` gives them), `rest` the fragments outside every table.
  */
 export function tableRows(boxes, rules) {
-  const grids = ruleGroups(rules).map(tableGrid);
+  const grids = rules.h.length + rules.v.length > MAX_RULES ? [] : ruleGroups(rules).map(tableGrid);
   const rest = [];
   for (const box of boxes) {
     const cx = box.x + box.w / 2;
@@ -286,8 +294,10 @@ export function tableRows(boxes, rules) {
   }
   const rows = [];
   for (const grid of grids) {
+    const byTop = grid.ys.map(() => []);
+    for (const cell of grid.cells) byTop[cell.top].push(cell);
     for (let r = 0; r + 1 < grid.ys.length; r++) {
-      const starting = grid.cells.filter((cell) => cell.top === r).sort((a, b) => a.left - b.left);
+      const starting = byTop[r].sort((a, b) => a.left - b.left);
       const cells = starting.map(readCell);
       if (!cells.some((c) => c.text)) continue;
       const sizes = starting.flatMap((cell) => cell.items.map((item) => item.h));

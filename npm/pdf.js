@@ -208,7 +208,10 @@ export async function pdfToText(bytes) {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent({ disableNormalization: false });
-      const lines = pageLines(content.items, pageRules(await page.getOperatorList(), lib.OPS));
+      let lines = pageLines(content.items);
+      // Borders are read (a second pass over the page's content) only where text stands in
+      // columns: a page of prose has no table to rebuild.
+      if (lines.some((line) => line.text.includes('\t'))) lines = pageLines(content.items, pageRules(await page.getOperatorList(), lib.OPS));
       for (const line of lines) chars += line.text.replace(/\s/g, '').length;
       pages.push(lines);
       page.cleanup();

@@ -117,6 +117,16 @@ function clusters(values) {
   return out;
 }
 
+/** A band narrower than this (points) holds no text: its two borders are one double line. */
+const DOUBLE_LINE = 4;
+
+/** Sorted positions without those that follow the one kept before them closer than a double line. */
+function apart(positions) {
+  const kept = [];
+  for (const p of positions) if (!kept.length || p - kept[kept.length - 1] >= DOUBLE_LINE) kept.push(p);
+  return kept;
+}
+
 /** Groups of rules that touch one another: each group with at least two rules each way is a table. */
 function ruleGroups(rules) {
   const { h, v } = rules;
@@ -156,8 +166,8 @@ function covered(segments, from, to) {
  * rows counted from the top.
  */
 function tableGrid(group) {
-  const xs = clusters(group.v.map((r) => r.x));
-  const ys = clusters(group.h.map((r) => r.y)).reverse(); // top of the page first
+  const xs = apart(clusters(group.v.map((r) => r.x)));
+  const ys = apart(clusters(group.h.map((r) => r.y))).reverse(); // top of the page first
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   const vAt = (x) => group.v.filter((r) => Math.abs(r.x - x) <= SNAP).map((r) => [r.y0, r.y1]);

@@ -129,6 +129,12 @@ test('a row broken by a page whose rest has a label of its own: the figures on b
   assert.deepEqual(pages.map((lines) => lines.map((l) => l.text)), [[`3.补正后申请\t${UNREADABLE}\t9`], [`内容仍不明确\t${UNREADABLE}\t${UNREADABLE}`]]);
 });
 
+test('a double border makes no cell of its own', () => {
+  const rules = grid([100, 140, 142.5, 165, 190], [700, 680, 677]);
+  const items = [item('规章', 102, 688, 20), item('12', 146, 688, 11), item('3', 170, 688, 6)];
+  assert.deepEqual(pageLines(items, rules).map((l) => l.text), ['规章\t12\t3']);
+});
+
 test('digits written with spaces inside one cell are one figure', () => {
   const rules = grid([100, 140, 190], [700, 680]);
   const items = [item('规章', 102, 688, 20), item('８ ３ ９', 142, 688, 40)];

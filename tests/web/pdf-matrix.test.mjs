@@ -22,7 +22,7 @@ const DIR = join(ROOT, 'tests/fixtures/pdf-matrix');
 const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
 const nb = await import(pathToFileURL(join(NPM, 'node.js')).href);
 const { pageLines } = await import(pathToFileURL(join(NPM, 'pdf.js')).href);
-const { joinPageBreaks, UNREADABLE } = await import(pathToFileURL(join(NPM, 'pdf-table.js')).href);
+const { joinPageBreaks, pageRules, UNREADABLE } = await import(pathToFileURL(join(NPM, 'pdf-table.js')).href);
 
 /** Cells read wrong (a number other than the one made), and cells not read. */
 function compare(result, expected) {
@@ -159,4 +159,24 @@ test('merged cells: a label spanning rows is given once, on its first row', () =
     item('2.其他', 132, 668, 36), item('0', 172, 668, 6),
   ];
   assert.deepEqual(pageLines(items, rules).map((l) => l.text), ['（三）不予公开\t1.属于国家秘密\t4', '2.其他\t0']);
+});
+
+test('rules from the operator list: stroked lines and thin filled rectangles, through the current transform', () => {
+  // pdf.js's operator codes as they are passed in; path data: moveTo 0, lineTo 1, curveTo 2, closePath 3.
+  const OPS = { save: 10, restore: 11, transform: 12, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, endPath: 28, constructPath: 91 };
+  const path = (paint, ...data) => [OPS.constructPath, [paint, [Float32Array.from(data)], null]];
+  const ops = [
+    [OPS.save, null],
+    [OPS.transform, [1, 0, 0, 1, 10, 20]],
+    path(OPS.fill, 0, 0, 0, 1, 100, 0, 1, 100, 0.5, 1, 0, 0.5, 3), // Word: a border as a thin filled rectangle
+    path(OPS.stroke, 0, 0, 0, 1, 0, 50), // a stroked vertical line
+    path(OPS.fill, 0, 0, 0, 1, 50, 0, 1, 50, 50, 1, 0, 50, 3), // shading: no rule
+    path(OPS.stroke, 0, 0, 0, 2, 10, 10, 20, 10, 30, 0), // a curve: no rule
+    path(OPS.endPath, 0, 0, 0, 1, 100, 0), // a clip path: nothing drawn
+    [OPS.restore, null],
+    path(OPS.stroke, 0, 5, 5, 1, 5, 60), // back in page space
+  ];
+  const rules = pageRules({ fnArray: ops.map((o) => o[0]), argsArray: ops.map((o) => o[1]) }, OPS);
+  assert.deepEqual(rules.h, [{ y: 20.25, x0: 10, x1: 110 }]);
+  assert.deepEqual(rules.v, [{ x: 10, y0: 20, y1: 70 }, { x: 5, y0: 5, y1: 60 }]);
 });

@@ -100,3 +100,17 @@ fn an_unreadable_cell_counts_as_a_figure_in_a_table_four_run() {
     let result = check(&lines.join("\n"));
     assert_unreadable(&result, "t4.review.corrected", &["t4.review.upheld", "t4.suit_after_review.total"]);
 }
+
+#[test]
+fn unreadable_cells_of_one_row_share_one_warning() {
+    let (text, _) = report(Layout::Tabs);
+    let once = unreadable_in_row(&text, "部分公开", 1, '\t');
+    let twice = unreadable_in_row(&once, "部分公开", 6, '\t');
+    let result = check(&twice);
+    let notes: Vec<_> = result.diagnostics.iter().filter(|d| d.rule == "cell-unreadable").collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].cells, vec!["t3.partial.commercial".to_string(), "t3.partial.total".to_string()]);
+    assert!(notes[0].message.contains("“商业企业”“总计”列"), "{}", notes[0].message);
+    assert!(result.cells["t3.partial.natural"].is_some());
+    assert_eq!(result.summary.errors, 0);
+}

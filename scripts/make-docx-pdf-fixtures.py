@@ -13,7 +13,7 @@ matrix of the layouts that break PDF table reading:
   top or centred.
 
     apt-get install -y libreoffice-writer-nogui fonts-wqy-microhei fonts-wqy-zenhei
-    pip install python-docx pypdf
+    pip install python-docx pypdf reportlab
     python3 scripts/make-docx-pdf-fixtures.py
 
 Each PDF comes with its expected cells in expected.json (every cell id of FORMAT.md; R1–R4
@@ -25,6 +25,7 @@ PDFs themselves depend on the LibreOffice and font versions, so they are committ
 LibreOffice). Every name and figure is invented.
 """
 
+import importlib.util
 import json
 import pathlib
 import random
@@ -45,8 +46,11 @@ from docx.shared import Cm, Pt
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests/fixtures/pdf-matrix"
 
-APPLICANTS = ["natural", "commercial", "research", "nonprofit", "legal", "other_org"]
-COLUMNS = APPLICANTS + ["total"]
+# The reportlab fixtures' script, for what both generators share (column ids, table 三's totals).
+_spec = importlib.util.spec_from_file_location("make_pdf_fixtures", pathlib.Path(__file__).with_name("make-pdf-fixtures.py"))
+REPORTLAB = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(REPORTLAB)
+APPLICANTS, COLUMNS, T4_GROUPS, T4_COLUMNS = REPORTLAB.APPLICANTS, REPORTLAB.COLUMNS, REPORTLAB.T4_GROUPS, REPORTLAB.T4_COLUMNS
 RESULTS = "三、本年度办理结果"
 DENIED = "（三）不予公开"
 UNABLE = "（四）无法提供"
@@ -84,10 +88,6 @@ def t3_rows(template):
     return rows
 
 
-T4_GROUPS = ["review", "suit_direct", "suit_after_review"]
-T4_COLUMNS = ["upheld", "corrected", "other", "pending"]
-
-
 def split(rng, total, parts, weights):
     """`total` cut into `parts` whole shares, roughly in proportion to `weights`."""
     shares = [0] * parts
@@ -122,10 +122,7 @@ def consistent_cells(rng, template, digits):
         t3["carried"][column] = carried
         t3["results_total"][column] = handled
         t3["carried_forward"][column] = forward
-    for row, values in t3.items():
-        values["total"] = sum(values[c] for c in APPLICANTS)
-        for column in COLUMNS:
-            cells[f"t3.{row}.{column}"] = values[column]
+    cells.update(REPORTLAB.t3_cells(t3))
     t4_top = max(2, 10 ** min(digits, 6) // 400)
     for group in T4_GROUPS:
         parts = [rng.randint(0, t4_top) for _ in T4_COLUMNS]

@@ -5,6 +5,8 @@
 // headers, footers and page numbers dropped, and the text handed to the engine like any other
 // text. A PDF without a text layer (a scan) or one pdf.js cannot open gets a clear message.
 
+import { baselines, joinPageBreaks, lineSegments, markWrappedFigures, pageRules, tableRows } from './pdf-table.js';
+
 let base = null; // URL of the pdfjs/ folder, or null when PDFs cannot be read here
 let loading = null;
 
@@ -105,7 +107,6 @@ async function pdfjs() {
   }
 }
 
-const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
 const PAGE_NUMBER = [
   /^[-－—–~〜\s]*\d{1,4}[-－—–~〜\s]*$/,
   /^第\s*\d{1,4}\s*页(\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?$/,
@@ -120,12 +121,14 @@ function isPageNumber(text) {
 }
 
 /**
- * Lines of one page from pdf.js text items: `[{ text, y, top }]`, top of the page first.
- * Items whose baselines are within a fraction of the font height are one line; within a line,
- * a gap wider than about two thirds of the font height is a cell boundary (TAB), a narrow gap
- * between Latin letters or digits a space, and CJK text is joined as it is.
+ * Lines of one page from pdf.js text items: `[{ text, y, h }]`, top of the page first.
+ * Fragments inside a table drawn with borders (`rules`, from `pageRules`) are read cell by cell
+ * (./pdf-table.js): each table row one line, its cells joined by TAB. The other fragments form
+ * lines by baseline: within a line, a gap wider than about two thirds of the font height is a
+ * cell boundary (TAB), a narrow gap between Latin letters or digits a space, and CJK text is
+ * joined as it is.
  */
-export function pageLines(items) {
+export function pageLines(items, rules = { h: [], v: [] }) {
   const boxes = [];
   for (const item of items) {
     if (typeof item.str !== 'string' || !item.str.trim()) continue;
@@ -133,33 +136,10 @@ export function pageLines(items) {
     const size = Math.abs(item.height) || Math.hypot(c, d) || Math.hypot(a, b) || 10;
     boxes.push({ text: item.str.replace(/\s+/g, ' ').trim(), x: e, y: f, w: Math.abs(item.width) || 0, h: size });
   }
-  boxes.sort((p, q) => q.y - p.y || p.x - q.x);
-  const lines = [];
-  for (const box of boxes) {
-    const line = lines[lines.length - 1];
-    if (line && Math.abs(line.y - box.y) <= 0.45 * Math.min(line.h, box.h)) {
-      line.items.push(box);
-      line.h = Math.max(line.h, box.h);
-    } else {
-      lines.push({ y: box.y, h: box.h, items: [box] });
-    }
-  }
-  return lines.map((line) => {
-    line.items.sort((p, q) => p.x - q.x);
-    let text = '';
-    let prev = null;
-    for (const box of line.items) {
-      if (prev) {
-        const gap = box.x - (prev.x + prev.w);
-        const h = Math.min(prev.h, box.h);
-        if (gap > Math.max(0.6 * h, 2.5)) text += '\t';
-        else if (gap > 0.15 * h && !(CJK.test(text.slice(-1)) || CJK.test(box.text[0]))) text += ' ';
-      }
-      text += box.text;
-      prev = box;
-    }
-    return { text, y: line.y, h: line.h };
-  });
+  const { rows, rest } = tableRows(boxes, rules);
+  const lines = baselines(rest).map((line) => ({ segments: lineSegments(line.items), y: line.y, h: line.h }));
+  markWrappedFigures(lines);
+  return [...rows, ...lines.map(({ text, y, h }) => ({ text, y, h }))].sort((p, q) => q.y - p.y);
 }
 
 /**
@@ -228,13 +208,17 @@ export async function pdfToText(bytes) {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent({ disableNormalization: false });
-      const lines = pageLines(content.items);
+      let lines = pageLines(content.items);
+      // Borders are read (a second pass over the page's content) only where text stands in
+      // columns: a page of prose has no table to rebuild.
+      if (lines.some((line) => line.text.includes('\t'))) lines = pageLines(content.items, pageRules(await page.getOperatorList(), lib.OPS));
       for (const line of lines) chars += line.text.replace(/\s/g, '').length;
       pages.push(lines);
       page.cleanup();
     }
     // A scan has no text at all, or only a few stray characters (a stamp, a page number).
     if (chars < 20 * Math.max(1, Math.min(doc.numPages, 3)) / 2) throw new PdfUnreadable('scanned', MESSAGES.scanned);
+    joinPageBreaks(pages);
     return { text: documentText(pages), pages: doc.numPages, chars };
   } catch (error) {
     if (error instanceof PdfUnreadable) throw error;

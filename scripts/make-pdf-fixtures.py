@@ -75,6 +75,17 @@ T4_GROUPS = ["review", "suit_direct", "suit_after_review"]
 T4_COLUMNS = ["upheld", "corrected", "other", "pending"]
 
 
+def t3_cells(t3):
+    """The cells of table 三 from each row's applicant figures (`t3[row][column]`); each row's
+    总计 is their sum (R3)."""
+    cells = {}
+    for row, values in t3.items():
+        values["total"] = sum(values[c] for c in APPLICANTS)
+        for column in COLUMNS:
+            cells[f"t3.{row}.{column}"] = values[column]
+    return cells
+
+
 def consistent_cells(rng, scale):
     """Every cell of the 2021 template, with R1–R4 holding."""
     cells = {}
@@ -96,10 +107,7 @@ def consistent_cells(rng, scale):
             t3[row][column] = share[row]
         t3["results_total"][column] = handled
         t3["carried_forward"][column] = forward
-    for row, values in t3.items():
-        values["total"] = sum(values[c] for c in APPLICANTS)
-        for column in COLUMNS:
-            cells[f"t3.{row}.{column}"] = values[column]
+    cells.update(t3_cells(t3))
     for group in T4_GROUPS:
         parts = [rng.randint(0, max(1, scale // 20)) for _ in T4_COLUMNS]
         for column, value in zip(T4_COLUMNS, parts):

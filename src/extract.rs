@@ -906,8 +906,21 @@ impl<'d> Walker<'d> {
         }
         let spaced = figures.iter().any(|f| f.implied);
         self.out.spaced[cells.clone()].fill(spaced);
-        for (cell, figure) in self.out.cells[cells].iter_mut().zip(figures) {
-            *cell = Some(CellRead { state: state_of(&figure), line: figure.line });
+        for (cell, figure) in self.out.cells[cells.clone()].iter_mut().zip(&figures) {
+            *cell = Some(CellRead { state: state_of(figure), line: figure.line });
+        }
+        // Cells the PDF reader marked unreadable: one note for the row, naming their columns.
+        let unreadable: Vec<usize> = (0..figures.len()).filter(|&i| figures[i].kind == CellValue::Unreadable).collect();
+        if let Some(&first) = unreadable.first() {
+            let columns: Vec<String> = unreadable.iter().map(|&i| format!("“{}”", row.columns[i].label)).collect();
+            let message = format!(
+                "{}“{}”行{}列：该格数字跨行折断或越过格线，无法确定完整数值，未读取",
+                def.name,
+                row.label,
+                columns.join("")
+            );
+            let ids = unreadable.iter().map(|&i| self.template.cell_ids()[cells.start + i].clone()).collect();
+            self.out.notes.push(ReadNote { table: def.id, message, cells: ids, line: figures[first].line });
         }
     }
 }
@@ -1186,5 +1199,6 @@ pub fn cell_state(kind: CellValue, text: &str) -> CellState {
         CellValue::Number(v) if v.abs() < MAX_EXACT => CellState::Number(v),
         CellValue::Number(_) | CellValue::Text => CellState::NotNumber(text.trim().to_string()),
         CellValue::Blank => CellState::Blank,
+        CellValue::Unreadable => CellState::Unreadable,
     }
 }

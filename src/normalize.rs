@@ -83,7 +83,14 @@ pub enum CellValue {
     Blank,
     /// Text that is not a number.
     Text,
+    /// [`UNREADABLE`]: a figure the PDF reader saw but could not read whole.
+    Unreadable,
 }
+
+/// A cell whose text is exactly this (U+FFFD) is present but unreadable: the PDF reader saw a
+/// figure there but cannot tell it with certainty (its digits wrapped or crossed a border).
+/// It stands where a figure stands and is read as neither a number nor a label.
+pub const UNREADABLE: &str = "\u{fffd}";
 
 const DASHES: &[&str] = &["-", "—", "——", "–", "―", "－", "/", "／", "\\", "无", "空", "--", "----", "/ /"];
 
@@ -93,6 +100,9 @@ pub fn parse_cell(text: &str) -> CellValue {
     // Most cells are labels or prose: only a sign, a digit, a point or the start of a dash can
     // begin a number or a blank, so decide on the first visible character before folding.
     let Some(first) = visible_chars(text).find(|c| !c.is_whitespace()) else { return CellValue::Blank };
+    if first == '\u{fffd}' {
+        return if text.trim() == UNREADABLE { CellValue::Unreadable } else { CellValue::Text };
+    }
     if !(first.is_ascii_digit() || matches!(first, '+' | '.') || DASHES.iter().any(|d| d.starts_with(first))) {
         return CellValue::Text;
     }
@@ -123,6 +133,9 @@ pub fn strip_unit(token: &str) -> &str {
 /// Stricter than `parse_cell`: no units or notes, so prose never yields a figure.
 pub fn is_figure_token(token: &str) -> bool {
     // Most tokens are prose: decide on the first visible character before building anything.
+    if token == UNREADABLE {
+        return true;
+    }
     let first = visible_chars(token).next();
     if !matches!(first, Some('0'..='9' | '-' | '+' | '—' | '/')) {
         return false;
@@ -244,6 +257,16 @@ mod tests {
         assert!(!is_figure_token("2."));
         assert!(!is_figure_token("13件"));
         assert!(!is_figure_token("1.属于"));
+        assert!(is_figure_token(UNREADABLE), "an unreadable figure still stands where a figure stands");
+        assert!(!is_figure_token("\u{fffd}9"));
+    }
+
+    #[test]
+    fn unreadable_mark_is_neither_number_nor_label() {
+        assert_eq!(parse_cell(UNREADABLE), CellValue::Unreadable);
+        assert_eq!(parse_cell(" \u{fffd} "), CellValue::Unreadable);
+        assert_eq!(parse_cell("\u{fffd}39"), CellValue::Text, "only the mark alone means unreadable");
+        assert_eq!(parse_cell("83\u{fffd}"), CellValue::Text);
     }
 
     #[test]

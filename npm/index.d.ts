@@ -18,6 +18,7 @@ export type RuleId =
   | 'missing-row'
   | 'section-order'
   | 'outdated-template'
+  | 'template-deviation'
   | 'year-mismatch'
   | 'late-publication'
   | 't2-in-force'

@@ -11,6 +11,8 @@
 
 use crate::locate::inline_heading_len;
 use crate::normalize::{fold_width, is_figure_token, parse_cell, strip_unit, CellValue};
+use std::sync::OnceLock;
+
 use crate::template::TEMPLATES;
 
 /// Lines shorter than this are never taken for a flattened article.
@@ -18,6 +20,8 @@ const MIN_FLAT_CHARS: usize = 120;
 /// Distinct table rows whose labels must appear in a line (besides inline headings) for it
 /// to be read as a flattened table.
 const MIN_ROW_LABELS: usize = 4;
+/// Runs of digits a line without an inline heading must hold to be searched for row labels.
+const MIN_TABLE_FIGURES: usize = 20;
 /// How much of a line is searched for row labels: a report's tables come within its first
 /// pages, and a line of megabytes must not be searched once per label.
 const LABEL_SEARCH_BYTES: usize = 256 * 1024;
@@ -45,27 +49,60 @@ pub fn is_flattened(line: &str) -> bool {
     if line.chars().count() < MIN_FLAT_CHARS {
         return false;
     }
-    let headings = heading_starts(line).count();
-    headings >= 2 || (headings >= 1 && row_labels_in(line) >= MIN_ROW_LABELS) || row_labels_in(line) >= 2 * MIN_ROW_LABELS
+    let headings = heading_starts(line).take(2).count();
+    if headings >= 2 {
+        return true;
+    }
+    // Table text holds a figure per row at least: prose with few runs of digits is prose, and
+    // is not searched for every row label (most long lines of a report). Without a heading,
+    // a flattened table has dozens of rows.
+    let runs_needed = if headings == 1 { MIN_ROW_LABELS } else { MIN_TABLE_FIGURES };
+    if digit_runs(line) < runs_needed {
+        return false;
+    }
+    let labels = row_labels_in(line);
+    labels >= MIN_ROW_LABELS && (headings >= 1 || labels >= 2 * MIN_ROW_LABELS)
+}
+
+/// How many runs of ASCII digits a line holds (full-width ones are rare enough in tables to
+/// leave to the headings).
+fn digit_runs(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())).count()
 }
 
 /// Distinct template rows one of whose distinctive keys (four characters or more) occurs in
-/// the line as written.
+/// the line as written: one pass over the line, keys looked up by their first character.
 fn row_labels_in(line: &str) -> usize {
-    let end = (0..=LABEL_SEARCH_BYTES.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
-    let line = &line[..end];
+    let keys = distinctive_keys();
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    for template in TEMPLATES {
-        for table in template.tables {
-            for row in table.rows {
-                let hit = row.keys.iter().any(|k| k.chars().count() >= 4 && line.contains(k));
-                if hit && !seen.contains(&(table.id, row.id)) {
-                    seen.push((table.id, row.id));
-                }
+    for (at, c) in line.char_indices().take_while(|(at, _)| *at < LABEL_SEARCH_BYTES) {
+        let from = keys.partition_point(|k| k.0 < c);
+        for (_, key, row) in keys[from..].iter().take_while(|k| k.0 == c) {
+            if line[at..].starts_with(key) && !seen.contains(row) {
+                seen.push(*row);
             }
         }
     }
     seen.len()
+}
+
+/// The keys of four characters or more of every template's rows, with their first character
+/// and their row (`table.id`, `row.id`), sorted by first character (built once per process).
+fn distinctive_keys() -> &'static [(char, &'static str, (&'static str, &'static str))] {
+    static KEYS: OnceLock<Vec<(char, &'static str, (&'static str, &'static str))>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<_> = TEMPLATES
+            .iter()
+            .flat_map(|t| t.tables)
+            .flat_map(|table| table.rows.iter().map(move |row| (table.id, row)))
+            .flat_map(|(table, row)| row.keys.iter().map(move |key| (table, row.id, *key)))
+            .filter(|(_, _, key)| key.chars().count() >= 4)
+            .map(|(table, row, key)| (key.chars().next().unwrap_or('\0'), key, (table, row)))
+            .collect();
+        keys.sort_by_key(|k| k.0);
+        keys
+    })
 }
 
 /// Byte offsets where an inline section heading starts, with its length.
@@ -75,7 +112,8 @@ fn heading_starts(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     line.char_indices().filter_map(move |(at, c)| {
         let before = previous.replace(c);
         // `（一）` numbers a sub-section, and a numeral inside a word (`十九届二中`) none.
-        if !"一二三四五六".contains(c) || before.is_some_and(|b| "（(第十".contains(b)) || tried >= MAX_HEADING_CANDIDATES {
+        let numeral = matches!(c, '一' | '二' | '三' | '四' | '五' | '六');
+        if !numeral || before.is_some_and(|b| matches!(b, '（' | '(' | '第' | '十')) || tried >= MAX_HEADING_CANDIDATES {
             return None;
         }
         let separator = line[at + c.len_utf8()..].chars().next().map(fold_width);

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::result::{LinkInfo, ValidationResult};
 use crate::rules::carry_chain::{compare, ChainFacts};
@@ -50,10 +50,9 @@ pub enum Input<'a> {
     Text(&'a str),
 }
 
-/// One report checked alone, with what linking it needs: the part of a batch that can run
-/// anywhere (a thread, a worker with its own engine instance), handed to the one [`Batch`]
-/// that links them all. Workers pass it as JSON ([`Checked::to_json`], [`Checked::from_json`]).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// One report checked alone, with what linking it needs: the part of a batch that can run on
+/// any thread, handed to the one [`Batch`] that links them all ([`Batch::push`]).
+#[derive(Clone, Debug)]
 pub struct Checked {
     pub result: ValidationResult,
     facts: ChainFacts,
@@ -79,15 +78,6 @@ impl Checked {
     /// The name the report was checked under.
     pub fn name(&self) -> &str {
         &self.facts.name
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a checked report serialises")
-    }
-
-    /// Reads back what [`Checked::to_json`] wrote (an error for anything else).
-    pub fn from_json(json: &str) -> Result<Checked, serde_json::Error> {
-        serde_json::from_str(json)
     }
 }
 

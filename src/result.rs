@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// A figure: serialised as an integer when whole, so `8` is never written `8.0`.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
@@ -19,14 +19,7 @@ impl Serialize for Num {
     }
 }
 
-impl<'de> Deserialize<'de> for Num {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // JSON writes a NaN or an infinity as `null`: read back as NaN, it is written `null` again.
-        Option::<f64>::deserialize(d).map(|v| Num(v.unwrap_or(f64::NAN)))
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -44,30 +37,29 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fix {
     pub cell: String,
     pub value: Num,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {
-    #[serde(deserialize_with = "names::one")]
-    pub rule: names::Name,
+    pub rule: &'static str,
     pub severity: Severity,
     /// In Chinese: what is wrong, with the figures, and what was expected.
     pub message: String,
     /// Every cell the finding is about.
     pub cells: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<Num>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<Num>,
     /// 1-based line in the input text (for HTML/DOCX: in the extracted text).
     pub line: Option<usize>,
     /// The text of that line, as a reader sees it (at most 200 characters).
     pub source: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
 }
 
@@ -103,16 +95,15 @@ impl Diagnostic {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InputInfo {
-    #[serde(deserialize_with = "names::one")]
-    pub kind: names::Name,
+    pub kind: &'static str,
     pub chars: usize,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ReportInfo {
     pub title: Option<String>,
     pub year: Option<u32>,
@@ -123,14 +114,14 @@ pub struct ReportInfo {
     pub period_year: Option<u32>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SectionInfo {
     pub number: u8,
     pub heading: String,
     pub line: usize,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -153,11 +144,10 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 
 /// Another report this one was checked with (`validate_batch`): the same body in the year
 /// before or after.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LinkInfo {
     /// `previous` (the other report is last year's) or `next` (it is next year's).
-    #[serde(deserialize_with = "names::one")]
-    pub relation: names::Name,
+    pub relation: &'static str,
     /// The other report's name as given to the batch.
     pub name: String,
     /// Its index in the batch's results.
@@ -168,15 +158,13 @@ pub struct LinkInfo {
     pub years: [u32; 2],
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ValidationResult {
     pub engine: String,
     pub input: InputInfo,
-    #[serde(deserialize_with = "names::optional")]
-    pub template: Option<names::Name>,
+    pub template: Option<&'static str>,
     pub report: ReportInfo,
     pub sections: Vec<SectionInfo>,
-    #[serde(deserialize_with = "names::keys")]
     pub cells: BTreeMap<&'static str, Option<Num>>,
     pub diagnostics: Vec<Diagnostic>,
     pub stats: crate::stats::Stats,
@@ -196,49 +184,5 @@ impl ValidationResult {
         self.diagnostics.extend(more);
         sort_diagnostics(&mut self.diagnostics);
         self.summary = Summary::of(&self.diagnostics);
-    }
-}
-
-/// Reading back results the engine wrote itself (a worker's, linked by one batch: see
-/// [`crate::batch::Checked`]): each name is the engine's own `&'static str` (a rule, template or
-/// cell id, an input kind, a link relation), found again by its text; a name the engine does not
-/// know is an error, never leaked into a new static.
-pub mod names {
-    use std::collections::{BTreeMap, HashMap};
-    use std::sync::OnceLock;
-
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer};
-
-    /// `&'static str` under another name: serde takes a field written `&'static str` (or
-    /// `Option<&'static str>`) as borrowed from the input (which would then have to live forever), whatever reads it.
-    pub type Name = &'static str;
-
-    fn find(text: &str) -> Option<&'static str> {
-        static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        let names = NAMES.get_or_init(|| {
-            let fixed = ["text", "html", "docx", "previous", "next"].into_iter();
-            let rules = crate::rules::RULES.iter().map(|r| r.id);
-            let templates = crate::template::TEMPLATES.iter().map(|t| t.id);
-            let cells = crate::template::TEMPLATES.iter().flat_map(|t| t.cell_ids().iter().map(String::as_str));
-            fixed.chain(rules).chain(templates).chain(cells).map(|n| (n, n)).collect()
-        });
-        names.get(text).copied()
-    }
-
-    fn known<E: Error>(text: &str) -> Result<&'static str, E> {
-        find(text).ok_or_else(|| E::custom(format!("not a name the engine writes: {text:?}")))
-    }
-
-    pub fn one<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-        known(&String::deserialize(d)?)
-    }
-
-    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
-        Option::<String>::deserialize(d)?.map(|text| known(&text)).transpose()
-    }
-
-    pub fn keys<'de, D: Deserializer<'de>, V: Deserialize<'de>>(d: D) -> Result<BTreeMap<&'static str, V>, D::Error> {
-        BTreeMap::<String, V>::deserialize(d)?.into_iter().map(|(k, v)| Ok((known(&k)?, v))).collect()
     }
 }

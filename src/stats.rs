@@ -1,11 +1,11 @@
 //! Figures for the statistics panel: pure functions of the cells read.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::extract::Extraction;
 use crate::result::Num;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Stats {
     /// 本年新收 (t3.new.total).
     pub received: Option<Num>,
@@ -41,7 +41,7 @@ pub struct Stats {
     pub fees_amount: Option<Num>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Outcomes {
     pub granted: Option<Num>,
     pub partial: Option<Num>,
@@ -51,7 +51,7 @@ pub struct Outcomes {
     pub other: Option<Num>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Applicants {
     pub natural: Option<Num>,
     pub commercial: Option<Num>,

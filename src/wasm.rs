@@ -163,23 +163,17 @@ impl BatchSession {
     /// Checks one more report (alone; the chain is checked by `finish`). Returns how many
     /// reports the batch holds.
     pub fn add(&mut self, input_value: JsValue, filename: JsValue) -> Result<u32, JsError> {
-        let checked = check(&input_value, &filename)?;
-        Ok(self.push(checked))
-    }
-
-    /// Adds a report another instance checked (`checkForBatch`, in a worker): the batch links
-    /// reports checked on several workers exactly as if it had checked them itself.
-    #[wasm_bindgen(js_name = addChecked)]
-    pub fn add_checked(&mut self, checked: &str) -> Result<u32, JsError> {
-        let checked = crate::batch::Checked::from_json(checked)
-            .map_err(|e| JsError::new(&format!("nianbao: not a report checked by this engine: {e}")))?;
-        Ok(self.push(checked))
-    }
-
-    fn push(&mut self, checked: crate::batch::Checked) -> u32 {
-        self.names.push(checked.name().to_string());
-        self.batch.push(checked);
-        self.batch.len() as u32
+        let name = filename.as_string().unwrap_or_else(|| "-".to_string());
+        let data = input(&input_value)?;
+        catch_unwind(AssertUnwindSafe(|| {
+            match &data {
+                Input::Text(text) => self.batch.add(&name, crate::batch::Input::Text(text)),
+                Input::Bytes(bytes) => self.batch.add(&name, crate::batch::Input::Bytes(bytes)),
+            };
+        }))
+        .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
+        self.names.push(name);
+        Ok(self.batch.len() as u32)
     }
 
     /// Links the reports and returns `{ results, links, human?, table? }` (see `validateBatch`).
@@ -206,24 +200,6 @@ impl BatchSession {
         }
         Ok(out)
     }
-}
-
-/// One report checked alone for a batch linked elsewhere: the JSON `BatchSession.addChecked`
-/// takes (the result and what linking needs). `input` as for `validate`; `filename` as for
-/// `BatchSession.add`. For the widget's and the Node CLI's workers.
-#[wasm_bindgen(js_name = checkForBatch)]
-pub fn check_for_batch(input_value: JsValue, filename: JsValue) -> Result<String, JsError> {
-    Ok(check(&input_value, &filename)?.to_json())
-}
-
-fn check(input_value: &JsValue, filename: &JsValue) -> Result<crate::batch::Checked, JsError> {
-    let name = filename.as_string().unwrap_or_else(|| "-".to_string());
-    let data = input(input_value)?;
-    catch_unwind(AssertUnwindSafe(|| match &data {
-        Input::Text(text) => crate::batch::Checked::of(&name, crate::batch::Input::Text(text)),
-        Input::Bytes(bytes) => crate::batch::Checked::of(&name, crate::batch::Input::Bytes(bytes)),
-    }))
-    .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))
 }
 
 /// The command line's usage text (shared by the native CLI and the npm CLI).

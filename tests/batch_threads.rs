@@ -1,13 +1,11 @@
-//! A batch checked on several threads (the native CLI) or by several engine instances (the
-//! widget's and the Node CLI's workers, which pass each report to the linking batch as JSON)
-//! gives the same results, in the same order, as one thread checking them all.
+//! The native CLI checks a folder on several threads (`NIANBAO_JOBS`), each report alone, then
+//! links them in one batch: the output is byte for byte what one thread prints.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 
 use common::{consistent_cells, render, Layout, Rng, Story, Style};
-use nianbao::batch::{validate_batch, Batch, Checked, Input};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -40,26 +38,6 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
         out.push((format!("gen-{i:02}.{ext}"), bytes));
     }
     out
-}
-
-#[test]
-fn reports_checked_elsewhere_link_as_if_checked_in_the_batch() {
-    let inputs = inputs();
-    let alone = validate_batch(&inputs);
-    assert!(alone.links.len() >= 3, "the inputs link across years: {:?}", alone.links);
-    let mut batch = Batch::default();
-    for (name, bytes) in &inputs {
-        let json = Checked::of(name, Input::Bytes(bytes)).to_json();
-        batch.push(Checked::from_json(&json).expect("reads back what it wrote"));
-    }
-    assert_eq!(batch.finish(), alone);
-}
-
-#[test]
-fn checked_json_from_elsewhere_is_refused() {
-    let json = Checked::of("a.txt", Input::Text("")).to_json();
-    assert!(Checked::from_json(&json.replace("input-unreadable", "no-such-rule")).is_err());
-    assert!(Checked::from_json("{}").is_err());
 }
 
 fn cli(dir: &Path, format: &str, jobs: &str) -> (Vec<u8>, Vec<u8>, Option<i32>) {

@@ -8,8 +8,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::{fmt_num, Report, Rule};
 use crate::document::Document;
 use crate::extract::Extraction;
@@ -35,21 +33,19 @@ fn check(_: &Report, _: &mut Vec<Diagnostic>) {}
 
 const T2_ROWS: [(&str, &str); 2] = [("rules", "规章"), ("normative", "行政规范性文件")];
 
-/// What the chain needs of one report, taken while its document is at hand (serialised when a
-/// worker checked the report and another thread links the batch).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// What the chain needs of one report, taken while its document is at hand.
+#[derive(Clone, Debug, Default)]
 pub struct ChainFacts {
     pub name: String,
     /// The body's name as the report gives it, and its key for matching.
     pub body: Option<String>,
     pub body_key: Option<String>,
     pub year: Option<u32>,
-    #[serde(deserialize_with = "crate::result::names::optional")]
-    pub template: Option<crate::result::names::Name>,
+    pub template: Option<&'static str>,
     cells: BTreeMap<String, Known>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 struct Known {
     value: Option<f64>,
     line: Option<usize>,

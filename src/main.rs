@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use nianbao::batch::{Batch, Checked};

@@ -228,6 +228,39 @@ export function engineSync() {
   return glue.engine();
 }
 
+/** Cell id → text, as the engine takes cells: a number written out, `null`/`undefined` blank. */
+function typedCells(cells) {
+  const typed = {};
+  for (const [id, value] of Object.entries(cells || {})) typed[id] = value === null || value === undefined ? '' : String(value);
+  return typed;
+}
+
+/**
+ * Checks tables filled in by hand (the authoring form) without a document: `template` is
+ * "2019" or "2021", `cells` maps cell ids to what was typed (a string; a number is written out,
+ * `null`/`undefined` is blank). The table rules and the statistics, in the usual result shape
+ * with `input.kind` "cells". `previous` (optional): last year's `{ template, cells, name, year }`
+ * (cells as a result's `cells`), compared as `carry-chain` compares two reports. Throws on an
+ * unknown template or cell id.
+ */
+export function validateCellsSync(template, cells, previous) {
+  ensureReady();
+  const last = previous ? { template: String(previous.template), cells: typedCells(previous.cells), name: String(previous.name ?? ''), year: previous.year ?? undefined } : undefined;
+  return glue.validateCells(String(template), typedCells(cells), last);
+}
+
+/** The template ids, oldest first: ["2019", "2021"]. */
+export function templatesSync() {
+  ensureReady();
+  return glue.templates();
+}
+
+/** The official layout of a template's tables 二, 三, 四: headings and grid rows with spans. */
+export function templateLayoutSync(id) {
+  ensureReady();
+  return glue.templateLayout(String(id));
+}
+
 function batchItem(item) {
   const entry = item !== null && typeof item === 'object' && 'input' in item ? item : { input: item };
   checkInput(entry.input);
@@ -471,6 +504,21 @@ export async function engine() {
   return engineSync();
 }
 
+export async function validateCells(template, cells, previous) {
+  await init();
+  return validateCellsSync(template, cells, previous);
+}
+
+export async function templates() {
+  await init();
+  return templatesSync();
+}
+
+export async function templateLayout(id) {
+  await init();
+  return templateLayoutSync(id);
+}
+
 /**
  * Test-only: makes the engine trap the way a bug would (`kind`: "panic" or "trap") and returns
  * what a caller gets then. Not part of the API: index.js and node.js do not export it (the
@@ -494,6 +542,9 @@ const api = Object.freeze({
   rulesText: rulesTextSync,
   limits: limitsSync,
   engine: engineSync,
+  validateCells: validateCellsSync,
+  templates: templatesSync,
+  templateLayout: templateLayoutSync,
   toSortedJson,
 });
 

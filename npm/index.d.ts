@@ -102,7 +102,7 @@ export interface Diagnostic {
   line: number | null;
   /** The text of that line, as a reader sees it (at most 200 characters). */
   source: string | null;
-  /** A proposed correction (`suspect-cell`). */
+  /** A proposed correction (`suspect-cell`; from `validateCells`, also the arithmetic findings one value explains). */
   fix?: Fix;
 }
 
@@ -110,7 +110,7 @@ export interface ValidationResult {
   /** `"nianbao 0.1.0"`. */
   engine: string;
   input: {
-    kind: 'text' | 'html' | 'docx';
+    kind: 'text' | 'html' | 'docx' | 'cells';
     chars: number;
     /** The filename given, when one was. */
     name?: string;
@@ -243,7 +243,38 @@ export interface Engine {
   rulesText(): string;
   limits(): Limits;
   engine(): string;
+  validateCells(template: TemplateId, cells: TypedCells, previous?: PreviousYear): ValidationResult;
+  templates(): TemplateId[];
+  templateLayout(id: TemplateId): TemplateLayout;
   toSortedJson(value: unknown): string;
+}
+
+/** Cell id → what was typed: `"12"`, `"１２"`, `"—"`, `""`; a number is written out, `null` is blank. */
+export type TypedCells = Record<string, string | number | null | undefined>;
+
+/** Last year's tables for `validateCells`: `cells` as a result's `cells`; `name` (and `year`) name it in messages. */
+export interface PreviousYear {
+  template: TemplateId;
+  cells: TypedCells;
+  name?: string;
+  year?: number | null;
+}
+
+/** One cell of an official table's grid: a label (`text`) or a figure (`cell`, named by `name`). */
+export interface GridCell {
+  text?: string;
+  cell?: string;
+  /** For a figure: its row and column, as messages name it (`表三“（一）予以公开”行“自然人”列`). */
+  name?: string;
+  colspan: number;
+  rowspan: number;
+}
+
+/** A template's tables 二, 三, 四 in the official layout (rows list the cells starting in them, as `<tr>` lists `<td>`). */
+export interface TemplateLayout {
+  template: TemplateId;
+  issued_by: string;
+  tables: { id: 't2' | 't3' | 't4'; heading: string; width: number; rows: GridCell[][] }[];
 }
 
 /**
@@ -285,6 +316,21 @@ export function rulesText(): Promise<string>;
 export function limits(): Promise<Limits>;
 /** `"nianbao 0.1.0"`. */
 export function engine(): Promise<string>;
+
+/**
+ * Checks tables filled in by hand (no document): the table rules and the statistics, as a
+ * result with `input.kind` "cells", no lines, and, where one value of one cell would make every
+ * equation hold, that value as `fix` on each arithmetic finding. With `previous`, this year's
+ * 上年结转 is compared with last year's 结转下年度 (`carry-chain`). Throws on an unknown template or cell id.
+ */
+export function validateCells(template: TemplateId, cells: TypedCells, previous?: PreviousYear): Promise<ValidationResult>;
+export function validateCellsSync(template: TemplateId, cells: TypedCells, previous?: PreviousYear): ValidationResult;
+/** The template ids, oldest first. */
+export function templates(): Promise<TemplateId[]>;
+export function templatesSync(): TemplateId[];
+/** The official layout of a template's tables, built from the engine's template data. */
+export function templateLayout(id: TemplateId): Promise<TemplateLayout>;
+export function templateLayoutSync(id: TemplateId): TemplateLayout;
 
 /** One line of JSON with sorted keys: the bytes `nianbao check --format json` prints. */
 export function toSortedJson(value: unknown): string;

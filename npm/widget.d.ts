@@ -2,6 +2,11 @@
 
 import type { Input, ValidateOptions, ValidationResult } from './index.js';
 
+/**
+ * Attributes: `lang` (`zh`, `en`); `mode="author"` shows the authoring form (tables 二, 三, 四
+ * to fill in, checked at every keystroke; `template="2019"` picks the older layout, 2021 is the
+ * default), absent the checking view. A `nianbao-author` event carries each check of the form.
+ */
 export declare class NianbaoValidator extends HTMLElement {
   /** Checks one report, renders it and resolves with the result (also sent as `nianbao-result`). */
   check(input: Input | Blob, options?: ValidateOptions): Promise<ValidationResult>;
@@ -24,5 +29,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'nianbao-result': CustomEvent<ValidationResult>;
+    'nianbao-author': CustomEvent<ValidationResult>;
   }
 }

@@ -39,6 +39,9 @@ pub enum RowShape {
     /// A row of a grid (HTML/DOCX table, tab-separated or pipe row, a PDF line carrying a label
     /// and its figures): its cells are one table row.
     Grid,
+    /// A table row cut out of a flattened line (crawler text): read like a `Grid` row, except
+    /// that a run of digits may hold several figures written together.
+    Flat,
 }
 
 #[derive(Clone, Debug, PartialEq)]

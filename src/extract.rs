@@ -15,8 +15,11 @@ use std::sync::OnceLock;
 
 use crate::document::{Document, RowShape};
 use crate::locate::SectionFound;
-use crate::normalize::{label_key, parse_cell, CellValue};
+use crate::normalize::{fold_width, label_key, parse_cell, CellValue};
 use crate::template::{RowDef, TableDef, Template, TEMPLATES};
+
+mod glued;
+use glued::GluedRun;
 
 /// What was read for one cell.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +63,13 @@ pub struct Extraction {
     pub table_lines: BTreeMap<&'static str, usize>,
     /// The template's equations evaluated over these cells, computed once for all rules.
     pub(crate) equations: std::cell::OnceCell<Vec<crate::rules::equations::Instance>>,
+    /// Glued digit runs waiting for the equations to decide how they are cut.
+    glued: Vec<GluedRun>,
+    /// Cells of rows this report's layout leaves out as the template allows (a dropped 规章
+    /// row; the rows a substitute row stands for): not part of the result, counted as 0.
+    omitted: Vec<bool>,
+    /// The template's deviations this report takes.
+    pub deviations: Vec<&'static crate::template::Deviation>,
 }
 
 impl Extraction {
@@ -72,7 +82,20 @@ impl Extraction {
             unplaced: HashSet::new(),
             table_lines: BTreeMap::new(),
             equations: std::cell::OnceCell::new(),
+            glued: Vec::new(),
+            omitted: vec![false; template.cell_ids().len()],
+            deviations: Vec::new(),
         }
+    }
+
+    /// Cells given one by one rather than read from a document (the authoring form): every row
+    /// of every table counts as found; `cells` are in the order of `template.cell_ids()`.
+    pub fn of_cells(template: &'static Template, cells: Vec<Option<CellRead>>) -> Self {
+        let mut out = Extraction::new(template);
+        out.cells = cells;
+        out.rows_found.iter_mut().for_each(|rows| rows.fill(true));
+        out.table_lines = template.tables.iter().map(|t| (t.id, 0)).collect();
+        out
     }
 
     /// What was read for a cell, by id.
@@ -99,6 +122,9 @@ impl Extraction {
 
     /// [`known`](Self::known) by position in `template.cell_ids()`.
     pub fn known_at(&self, index: usize) -> Option<f64> {
+        if self.omitted[index] {
+            return Some(0.0);
+        }
         match self.cell_at(index).map(|c| &c.state) {
             Some(CellState::Number(v)) => Some(*v),
             Some(CellState::Blank) => Some(0.0),
@@ -121,6 +147,23 @@ impl Extraction {
 
     pub fn line(&self, id: &str) -> Option<usize> {
         self.cell(id).map(|c| c.line)
+    }
+
+    /// The position of a cell id in `template.cell_ids()`.
+    pub fn cell_index(&self, id: &str) -> Option<usize> {
+        self.template.cell_index(id)
+    }
+
+    /// Whether a cell belongs to a row this report's layout leaves out (see [`Deviation`]).
+    ///
+    /// [`Deviation`]: crate::template::Deviation
+    pub fn is_omitted(&self, index: usize) -> bool {
+        self.omitted[index]
+    }
+
+    /// Whether a row is left out of this report's layout, by table and row index.
+    pub fn row_omitted(&self, table: usize, row: usize) -> bool {
+        self.omitted[self.template.row_start(table, row)]
     }
 
     /// Whether the label of a row was found, by table and row index in the template.
@@ -231,12 +274,30 @@ struct Figure<'d> {
     text: &'d str,
     kind: CellValue,
     line: usize,
+    /// A run of digits from flattened text, which may hold several figures written together.
+    glued: bool,
 }
 
 impl Figure<'_> {
     fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
     }
+
+    /// The most cells this figure may fill: one, or a digit each when it is a glued run.
+    fn most_cells(&self) -> usize {
+        if self.glued { self.text.trim().chars().count() } else { 1 }
+    }
+}
+
+/// Whether `text` is a run of ASCII digits that crawler text may have glued together.
+fn is_digit_run(text: &str) -> bool {
+    text.chars().count() > 1 && text.chars().all(|c| fold_width(c).is_ascii_digit())
+}
+
+/// A run of digits, full-width ones folded to ASCII; `None` for anything else.
+fn ascii_digits(text: &str) -> Option<String> {
+    let digits: String = text.chars().map(fold_width).collect();
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
 
 /// A row that was found with fewer figures than columns: the rest may follow on the next
@@ -303,17 +364,19 @@ impl<'d> Walker<'d> {
                             }
                             self.push_label(&cell.key);
                         }
-                        kind => self.run.push(Figure { text: cell.text, kind, line: cell.line }),
+                        kind => self.run.push(Figure { text: cell.text, kind, line: cell.line, glued: false }),
                     }
                 }
-                RowShape::Grid => {
+                RowShape::Grid | RowShape::Flat => {
                     self.flush_run();
-                    self.grid_row(cells);
+                    self.grid_row(cells, row.shape == RowShape::Flat);
                 }
             }
         }
         self.flush_run();
         self.finish_pending();
+        self.out.apply_deviations();
+        self.out.resolve_glued();
         self.out
     }
 
@@ -336,7 +399,7 @@ impl<'d> Walker<'d> {
         self.figures(Vec::new(), figures);
     }
 
-    fn grid_row(&mut self, cells: &'d [Prepared<'d>]) {
+    fn grid_row(&mut self, cells: &'d [Prepared<'d>], flat: bool) {
         // Labels end at the last text cell before the first figure: text after a figure is a
         // cell that should hold one (`cell-not-number`), not a label.
         let first_number = cells.iter().position(|c| matches!(c.kind, CellValue::Number(_))).unwrap_or(cells.len());
@@ -349,7 +412,7 @@ impl<'d> Walker<'d> {
         let figures: Vec<Figure> = rest
             .iter()
             .filter(|c| !c.inherited)
-            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line })
+            .map(|c| Figure { text: c.text, kind: c.kind, line: c.line, glued: flat && is_digit_run(c.text.trim()) })
             .collect();
         let has_figure = figures.iter().any(|f| !f.is_empty());
         if !has_figure && !self.names_blank_row(&own, &figures) {
@@ -384,7 +447,7 @@ impl<'d> Walker<'d> {
         let own_count = own.len();
         let mut labels = std::mem::take(&mut self.labels);
         labels.extend(own);
-        if own_count == 0 && self.single_run(&figures) {
+        if (own_count == 0 || !self.names_row_outside_single_run(&labels[labels.len() - own_count..])) && self.single_run(&figures) {
             return;
         }
         let choice = self.choose_row(&labels, own_count, &figures);
@@ -398,15 +461,26 @@ impl<'d> Walker<'d> {
         }
     }
 
-    /// Table 四 as one run of all its figures with no row label.
+    /// Whether a row's own labels name a row (not read yet) of a table that never comes as one
+    /// run: then its figures are that row's, not a whole table's.
+    fn names_row_outside_single_run(&self, own: &[Label]) -> bool {
+        self.candidates(own).iter().any(|c| !self.template.tables[c.table].single_run)
+    }
+
+    /// Table 四 as one run of all its figures with no row label (or with its column headers
+    /// for a label, in flattened text).
     fn single_run(&mut self, figures: &[Figure<'d>]) -> bool {
         for (index, table) in self.template.tables.iter().enumerate() {
             let width: usize = table.rows.iter().map(|r| r.columns.len()).sum();
-            if !table.single_run || index < self.stage || !self.may_open(index) || fitted(figures, width).len() != width {
+            if !table.single_run || index < self.stage || !self.may_open(index) || !fits(figures, width) {
                 continue;
             }
             if self.out.rows_found[index].iter().any(|f| *f) {
                 continue;
+            }
+            if fitted(figures, width).len() != width {
+                self.assign_glued(index, 0..table.rows.len(), figures);
+                return true;
             }
             let mut rest = fitted(figures, width);
             for row in table.rows {
@@ -429,12 +503,16 @@ impl<'d> Walker<'d> {
     /// Rows whose keys appear in the joined label keys, best first: the match ending last,
     /// then the longest key.
     fn candidates(&self, labels: &[Label]) -> Vec<Candidate> {
-        self.rank(&key_hits(self.template, labels), 0)
+        let end = labels.iter().map(|l| l.key.len()).sum();
+        self.rank(&key_hits(self.template, labels), 0, end)
     }
 
     /// [`candidates`](Self::candidates) among the hits that start at or after byte `from` of
     /// the joined keys (the hits of a trailing run of the labels).
-    fn rank(&self, hits: &[KeyHit], from: usize) -> Vec<Candidate> {
+    /// A row of another revision (the single （六）其他处理) is named only by the last words of
+    /// the labels, which end at byte `end`: followed by an item's words (`1.申请人…`), its key
+    /// is the group label of this template's rows.
+    fn rank(&self, hits: &[KeyHit], from: usize, end: usize) -> Vec<Candidate> {
         // (table, row, key length) → end of its last occurrence, in order of first occurrence.
         let mut last: Vec<KeyHit> = Vec::new();
         for hit in hits.iter().filter(|h| h.start >= from) {
@@ -446,6 +524,7 @@ impl<'d> Walker<'d> {
         let mut found: Vec<Candidate> = last
             .into_iter()
             .filter(|h| h.table >= self.stage && self.may_open(h.table) && !self.out.rows_found[h.table][h.row])
+            .filter(|h| h.end == end || !self.template.is_substitute(&self.template.tables[h.table], h.row))
             .map(|h| Candidate { table: h.table, row: &self.template.tables[h.table].rows[h.row], end: h.end, len: h.len })
             .collect();
         found.sort_by_key(|c| std::cmp::Reverse((c.end, c.len)));
@@ -461,6 +540,7 @@ impl<'d> Walker<'d> {
         // The keys are matched once over the whole window; each trailing run of k labels
         // takes the hits that start within it.
         let hits = key_hits(self.template, window);
+        let window_end = window.iter().map(|l| l.key.len()).sum();
         let mut label_start = window.iter().rev().scan(window.iter().map(|l| l.key.len()).sum::<usize>(), |end, l| {
             *end -= l.key.len();
             Some(*end)
@@ -468,10 +548,10 @@ impl<'d> Walker<'d> {
         let mut named = None;
         for k in 1..=window.len() {
             let from = label_start.next().unwrap_or(0);
-            let found = self.rank(&hits, from);
+            let found = self.rank(&hits, from, window_end);
             let Some(best) = found.first() else { continue };
             named.get_or_insert((k, best.table, best.row));
-            let fitting = found.iter().find(|c| fitted(figures, c.row.columns.len()).len() == c.row.columns.len());
+            let fitting = found.iter().find(|c| fits(figures, c.row.columns.len()));
             if let Some(c) = fitting {
                 named = Some((k, c.table, c.row));
                 break;
@@ -488,14 +568,18 @@ impl<'d> Walker<'d> {
     fn next_by_number(&self, label: &Label, figures: &[Figure]) -> Option<(usize, &'static RowDef)> {
         let number = item_number(label.key);
         let (table, next) = match self.last_row {
-            Some((table, last)) => match self.template.tables[table].rows.get(last + 1) {
-                Some(next) => (table, next),
-                None => (table + 1, self.template.tables.get(table + 1)?.rows.first()?),
-            },
+            Some((table, last)) => {
+                // Rows of another revision are not in this template's sequence of items.
+                let def = &self.template.tables[table];
+                match (last + 1..def.rows.len()).find(|&r| !self.template.is_substitute(def, r)) {
+                    Some(next) => (table, &def.rows[next]),
+                    None => (table + 1, self.template.tables.get(table + 1)?.rows.first()?),
+                }
+            }
             None => (0, self.template.tables.first()?.rows.first()?),
         };
         let item = next.label.rsplit_once(' ').map_or(next.label, |(_, item)| item);
-        let fits = fitted(figures, next.columns.len()).len() == next.columns.len();
+        let fits = fits(figures, next.columns.len());
         let same_number = !number.is_empty() && item_number(&label_key(item)) == number;
         (same_number && fits && !self.is_found(table, next) && self.may_open(table)).then_some((table, next))
     }
@@ -524,14 +608,19 @@ impl<'d> Walker<'d> {
         let rows = self.template.tables[table].rows;
         // The key's head is enough: labels broken across PDF lines get mixed.
         find_keys(&key_index(self.template).heads, &joined, |head, _| {
-            head.table == table && rows[head.row].id != chosen.id && !self.out.rows_found[table][head.row]
+            head.table == table
+                && rows[head.row].id != chosen.id
+                && !self.out.rows_found[table][head.row]
+                // Another revision's row names its group (（六）其他处理) before this one's items.
+                && !self.template.is_substitute(&self.template.tables[table], head.row)
         })
     }
 
     fn place(&mut self, table: usize, row: &'static RowDef, figures: Vec<Figure<'d>>) {
         let width = row.columns.len();
         let figures = fitted(&figures, width).to_vec();
-        if figures.len() < width && !figures.is_empty() {
+        // Glued runs are whole rows: flattened text never continues a row in the next piece.
+        if figures.len() < width && !figures.is_empty() && !fits(&figures, width) {
             self.pending = Some(Pending { table, row, figures });
             return;
         }
@@ -571,6 +660,10 @@ impl<'d> Walker<'d> {
         self.out.table_lines.entry(def.id).or_insert(line);
         let first = self.template.row_start(table, row_index);
         let cells = first..first + row.columns.len();
+        if figures.len() < row.columns.len() && fits(&figures, row.columns.len()) {
+            self.assign_glued(table, row_index..row_index + 1, &figures);
+            return;
+        }
         if figures.len() != row.columns.len() {
             let message = format!(
                 "{}“{}”行读到 {} 个数字，应为 {} 个，无法确定各数字所属的列，未读取",
@@ -590,6 +683,147 @@ impl<'d> Walker<'d> {
             *cell = Some(CellRead { state: state_of(&figure), line: figure.line });
         }
     }
+}
+
+impl<'d> Walker<'d> {
+    /// Glued digit runs for the rows `rows` of a table (one row, or a whole single-run table):
+    /// every way to cut them into the rows' cells is kept, and the equations decide once the
+    /// whole report is read ([`Extraction::resolve_glued`]). Until then the cells are unread.
+    fn assign_glued(&mut self, table: usize, rows: Range<usize>, figures: &[Figure<'d>]) {
+        let def = &self.template.tables[table];
+        let first = self.template.row_start(table, rows.start);
+        let width: usize = def.rows[rows.clone()].iter().map(|r| r.columns.len()).sum();
+        let cells = first..first + width;
+        let line = figures.first().map_or(0, |f| f.line);
+        for row in rows.clone() {
+            self.out.rows_found[table][row] = true;
+        }
+        self.stage = table;
+        self.last_row = Some((table, rows.end - 1));
+        self.started = true;
+        self.out.table_lines.entry(def.id).or_insert(line);
+        for cell in &mut self.out.cells[cells.clone()] {
+            *cell = Some(CellRead { state: CellState::Unreadable, line });
+        }
+        let runs: Vec<&str> = figures.iter().map(|f| f.text.trim()).collect();
+        let digits: Option<Vec<String>> = runs.iter().map(|r| ascii_digits(r)).collect();
+        let cuts = digits.and_then(|digits| {
+            let digits: Vec<&str> = digits.iter().map(String::as_str).collect();
+            // A digit a cell is the one reading, whatever the sums say (a wrong total is then
+            // the report's error); longer runs are cut only as the equations allow.
+            let one_digit_a_cell = digits.iter().map(|d| d.len()).sum::<usize>() == width;
+            let sums = if one_digit_a_cell { Vec::new() } else { glued::local_sums(self.template, &cells) };
+            glued::cuts(&digits, width, &sums)
+        });
+        match cuts {
+            Some(cuts) if !cuts.is_empty() => self.out.glued.push(GluedRun { cells, line, cuts }),
+            _ => {
+                let labels: Vec<&str> = def.rows[rows].iter().map(|r| r.label).collect();
+                let message = format!(
+                    "{}“{}”的数字连写在一起（{}），无法确定如何拆分到各列，未读取",
+                    def.name,
+                    labels.join("、"),
+                    runs.join(" ")
+                );
+                let ids = self.template.cell_ids()[cells].to_vec();
+                self.out.notes.push(ReadNote { table: def.id, message, cells: ids, line });
+            }
+        }
+    }
+}
+
+impl Extraction {
+    /// Marks the rows the report's layout leaves out as its template allows: a row that may be
+    /// omitted and is absent, the rows a substitute row stands for when the substitute was read
+    /// (or the substitute, when it was not). A substitute read beside the rows it stands for
+    /// makes no layout: its figures stay unread.
+    fn apply_deviations(&mut self) {
+        use crate::template::DeviationKind;
+        let template = self.template;
+        for deviation in template.deviations {
+            let Some((table, row)) = template.row_index(deviation.row) else { continue };
+            if !self.table_lines.contains_key(template.tables[table].id) {
+                continue;
+            }
+            match deviation.kind {
+                DeviationKind::MayOmit if !self.rows_found[table][row] => {
+                    self.omit_row(table, row);
+                    self.deviations.push(deviation);
+                }
+                DeviationKind::MayOmit => {}
+                DeviationKind::StandsFor(rows) => {
+                    let replaced: Vec<(usize, usize)> = rows.iter().filter_map(|r| template.row_index(r)).collect();
+                    let any_replaced = replaced.iter().any(|&(t, r)| self.rows_found[t][r]);
+                    if !self.rows_found[table][row] {
+                        self.omit_row(table, row);
+                    } else if any_replaced {
+                        self.unread_row(table, row, "与它所代替的各行同时出现，无法确定其数字所属的行");
+                    } else {
+                        replaced.iter().for_each(|&(t, r)| self.omit_row(t, r));
+                        self.deviations.push(deviation);
+                    }
+                }
+            }
+        }
+    }
+
+    fn omit_row(&mut self, table: usize, row: usize) {
+        let first = self.template.row_start(table, row);
+        let width = self.template.tables[table].rows[row].columns.len();
+        self.omitted[first..first + width].fill(true);
+    }
+
+    /// Leaves a row that was read unread, with a note saying why.
+    fn unread_row(&mut self, table: usize, row: usize, why: &str) {
+        let def = &self.template.tables[table];
+        let first = self.template.row_start(table, row);
+        let cells = first..first + def.rows[row].columns.len();
+        let line = self.cells[first].as_ref().map_or(0, |c| c.line);
+        for cell in &mut self.cells[cells.clone()] {
+            *cell = Some(CellRead { state: CellState::Unreadable, line });
+        }
+        let message = format!("{}“{}”行{}，未读取", def.name, def.rows[row].label, why);
+        let ids = self.template.cell_ids()[cells].to_vec();
+        self.notes.push(ReadNote { table: def.id, message, cells: ids, line });
+    }
+
+    /// Cuts the glued runs the equations decide; the rest stay unread, with a note.
+    fn resolve_glued(&mut self) {
+        if self.glued.is_empty() {
+            return;
+        }
+        let runs = std::mem::take(&mut self.glued);
+        let known: Vec<Option<f64>> = (0..self.cells.len()).map(|i| self.known_at(i)).collect();
+        let decided = glued::resolve(self.template, &runs, &known);
+        for (run, taken) in runs.iter().zip(decided) {
+            match taken {
+                Some(figures) => {
+                    for (cell, value) in run.cells.clone().zip(figures) {
+                        self.cells[cell] = Some(CellRead { state: CellState::Number(value), line: run.line });
+                    }
+                }
+                None => {
+                    let ids = self.template.cell_ids()[run.cells.clone()].to_vec();
+                    let (table, message) = self.glued_note(run);
+                    self.notes.push(ReadNote { table, message, cells: ids, line: run.line });
+                }
+            }
+        }
+    }
+
+    fn glued_note(&self, run: &GluedRun) -> (&'static str, String) {
+        let ids = self.template.cell_ids();
+        let (table, row, _) = self.template.locate(&ids[run.cells.start]).expect("a template cell");
+        let why = if run.cuts.is_empty() { "任何拆分都不能使勾稽关系成立" } else { "有多种拆分都能使勾稽关系成立" };
+        (table.id, format!("{}“{}”起的数字连写在一起，{}，无法确定各列的数字，未读取", table.name, row.label, why))
+    }
+}
+
+/// Whether the figures can fill a row of `width` cells: one figure a cell, or fewer figures
+/// of which glued digit runs may hold several each.
+fn fits(figures: &[Figure], width: usize) -> bool {
+    let figures = fitted(figures, width);
+    figures.len() == width || (figures.len() < width && figures.iter().map(Figure::most_cells).sum::<usize>() >= width)
 }
 
 /// A row the labels name, with where its key ends in the joined keys and the key's length.
@@ -711,9 +945,14 @@ fn fitted<'f, 'd>(figures: &'f [Figure<'d>], width: usize) -> &'f [Figure<'d>] {
 const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 
 fn state_of(figure: &Figure) -> CellState {
-    match figure.kind {
+    cell_state(figure.kind, figure.text)
+}
+
+/// The state of a cell whose text `parse_cell` classified as `kind`.
+pub fn cell_state(kind: CellValue, text: &str) -> CellState {
+    match kind {
         CellValue::Number(v) if v.abs() < MAX_EXACT => CellState::Number(v),
-        CellValue::Number(_) | CellValue::Text => CellState::NotNumber(figure.text.trim().to_string()),
+        CellValue::Number(_) | CellValue::Text => CellState::NotNumber(text.trim().to_string()),
         CellValue::Blank => CellState::Blank,
     }
 }

@@ -8,9 +8,11 @@
 //! ```
 
 pub mod batch;
+pub mod cells;
 pub mod document;
 pub mod extract;
 pub mod human;
+pub mod layout;
 pub mod locate;
 pub mod narrative;
 pub mod normalize;
@@ -28,6 +30,7 @@ use document::Document;
 use result::{InputInfo, Num, ReportInfo, SectionInfo, Summary, ValidationResult};
 
 pub use batch::{validate_batch, BatchResult, Link};
+pub use cells::{validate_cells, CellsError};
 
 pub use read::{Source, LIMITS};
 pub use result::{Diagnostic, Severity};
@@ -90,7 +93,11 @@ pub(crate) fn finish_inspecting<T>(
         // In id order already: the map's sort finds one run.
         Some(e) => {
             let ids = e.template.cell_ids();
-            e.template.cell_indices_by_id().map(|i| (ids[i].as_str(), e.number_at(i).map(Num))).collect()
+            e.template
+                .cell_indices_by_id()
+                .filter(|&i| !e.is_omitted(i))
+                .map(|i| (ids[i].as_str(), e.number_at(i).map(Num)))
+                .collect()
         }
         None => BTreeMap::new(),
     };

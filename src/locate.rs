@@ -42,19 +42,25 @@ const OFFICIAL_KEYS: [&str; 6] = [
 const MAX_HEADING_CHARS: usize = 40;
 
 /// Recognises a section heading: a short line, usually numbered `一、`, whose words name one of
-/// the six sections (`因政府信息公开工作被申请行政复议和提起行政诉讼情况` is section 四).
+/// the six sections (`因政府信息公开工作被申请行政复议和提起行政诉讼情况` is section 四). A
+/// numbered heading whose words are close to the official ones for its number (a typo, a word
+/// dropped or added: `四、政府信息公开行政法复议、行政诉讼情况`) is that section too.
 pub fn heading_section(line: &str) -> Option<Heading> {
     let text = line.trim();
     // Markdown heading marks, and the space after them (the end is trimmed already).
     let text = if text.starts_with('#') { text.trim_start_matches('#').trim_start() } else { text };
     // Bytes first: a CJK character is 3 bytes, so this rules out long prose without counting.
-    // Every section's words end one of 情况, 事项, 问题, 不足, 概述: most lines are dismissed
-    // by a byte search for those characters (single characters, so invisible marks inside words
-    // do not matter), before their characters are counted.
-    if text.len() > MAX_HEADING_CHARS * 4 || !holds_section_ending(text) || text.chars().count() > MAX_HEADING_CHARS {
+    if text.len() > MAX_HEADING_CHARS * 4 {
         return None;
     }
     let (numeral, words) = split_numeral(text);
+    // Every section's words end one of 情况, 事项, 问题, 不足, 措施, 概述: most unnumbered lines are
+    // dismissed by a byte search for those characters (single characters, so invisible marks
+    // inside words do not matter), before their characters are counted.
+    let numbered = numeral.is_some_and(|n| (1..=6).contains(&n));
+    if !numbered && !holds_section_ending(text) || text.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
     // Unnumbered, only the official wording counts: words without even the first character of
     // one are none (the key keeps CJK characters as written; its 合计 → 总计 makes no official
     // key), and not worth making a key of.
@@ -66,16 +72,92 @@ pub fn heading_section(line: &str) -> Option<Heading> {
     if numeral.is_none() && !OFFICIAL_KEYS.contains(&key.as_str()) {
         return None;
     }
-    let number = section_of(&key)?;
+    let number = section_of(&key).or_else(|| numeral.filter(|n| close_to_official(&key, *n)))?;
     let variant = key != OFFICIAL_KEYS[usize::from(number) - 1];
     Some(Heading { number, numeral, text: text.to_string(), variant })
 }
 
-/// Whether `text` holds 况, 项, 题, 足 or 述, found by their UTF-8 bytes without decoding
-/// (UTF-8 is self-synchronising: a character's bytes occur only where it does).
+/// Whether a numbered heading's key is within a few edits of the official key for its number
+/// (one edit in four characters): a typo or a dropped word, not another sentence.
+fn close_to_official(key: &str, numeral: u8) -> bool {
+    let Some(official) = OFFICIAL_KEYS.get(usize::from(numeral).wrapping_sub(1)) else { return false };
+    let allowed = (official.chars().count() / 4).max(1);
+    edit_distance(key, official, allowed).is_some()
+}
+
+/// Levenshtein distance between two short strings, by character; `None` when above `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    let distance = previous[b.len()];
+    (distance <= limit).then_some(distance)
+}
+
+/// The length in bytes of a numbered section heading at the start of `text` when more text
+/// follows on the same line (crawler text holds a whole report on one line): of the places
+/// where the heading may end (after 况, 项, 题, 足, 施 or 述, or before a space), the one whose
+/// words are closest to the official heading, the shorter on a tie.
+pub fn inline_heading_len(text: &str) -> Option<usize> {
+    let (numeral, _) = split_numeral(text);
+    let numeral = numeral.filter(|n| (1..=6).contains(n))?;
+    let official = OFFICIAL_KEYS[usize::from(numeral) - 1];
+    let mut best: Option<(usize, usize)> = None;
+    let mut chars = 0;
+    for (at, c) in text.char_indices() {
+        chars += 1;
+        if chars > MAX_HEADING_CHARS {
+            break;
+        }
+        let end = at + c.len_utf8();
+        let next = text[end..].chars().next();
+        // A heading named in a list (`本报告包括一、总体情况；二、…`) is followed by punctuation.
+        if next.is_some_and(|n| "，；、。,;：:）)".contains(n)) {
+            continue;
+        }
+        let next_is_space = next.is_none_or(char::is_whitespace);
+        if !(SECTION_ENDINGS.contains(&c) || next_is_space) {
+            continue;
+        }
+        // A heading holds no figure: digits mean a table row (`四、结转下年度继续办理0000000`)
+        // came first.
+        if text[..end].contains(|c: char| fold_width(c).is_ascii_digit()) {
+            break;
+        }
+        let Some(heading) = heading_section(&text[..end]).filter(|h| h.numeral == Some(numeral) && h.number == numeral) else {
+            continue;
+        };
+        let words = split_numeral(heading.text.as_str()).1;
+        let distance = edit_distance(&label_key(words), official, MAX_HEADING_CHARS).unwrap_or(usize::MAX);
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, end));
+        }
+    }
+    best.map(|(_, end)| end)
+}
+
+/// The characters that end a section heading's words.
+const SECTION_ENDINGS: [char; 6] = ['况', '项', '题', '足', '施', '述'];
+
+/// Whether `text` holds one of [`SECTION_ENDINGS`], found by their UTF-8 bytes without
+/// decoding (UTF-8 is self-synchronising: a character's bytes occur only where it does).
 fn holds_section_ending(text: &str) -> bool {
     text.as_bytes().windows(3).any(|w| {
-        matches!(w, [0xE5, 0x86, 0xB5] | [0xE9, 0xA1, 0xB9] | [0xE9, 0xA2, 0x98] | [0xE8, 0xB6, 0xB3] | [0xE8, 0xBF, 0xB0])
+        matches!(
+            w,
+            [0xE5, 0x86, 0xB5] | [0xE9, 0xA1, 0xB9] | [0xE9, 0xA2, 0x98] | [0xE8, 0xB6, 0xB3] | [0xE6, 0x96, 0xBD] | [0xE8, 0xBF, 0xB0]
+        )
     })
 }
 
@@ -193,7 +275,7 @@ fn find_title(doc: &Document, meta: &mut Meta) {
     let visible_line = |i: usize| doc.lines.get(i).map(|l| without_invisible(l.trim()));
     for i in 0..TITLE_SEARCH_LINES {
         let Some(line) = visible_line(i) else { return };
-        let clean = line.trim_start_matches('#').trim();
+        let clean = without_field_name(line.trim_start_matches('#').trim());
         if clean.chars().count() > 80 || !clean.contains("政府信息公开") || clean.contains('>') || year_in(clean).is_none() {
             continue;
         }
@@ -210,6 +292,14 @@ fn find_title(doc: &Document, meta: &mut Meta) {
         meta.body = body_from_title(&joined);
         return;
     }
+}
+
+/// A metadata field's value without its name (`标题: …`, as crawlers and portals write it).
+fn without_field_name(line: &str) -> &str {
+    ["标题", "题目", "名称"]
+        .iter()
+        .find_map(|name| line.strip_prefix(name)?.trim_start().strip_prefix([':', '：']))
+        .map_or(line, str::trim)
 }
 
 /// `text` without invisible characters: itself when it holds none, as most lines do.
@@ -304,7 +394,9 @@ pub fn parse_date(text: &str) -> Option<(Date, usize)> {
     let mut parts = [0u32; 3];
     for (n, part) in parts.iter_mut().enumerate() {
         let start = pos;
-        while pos < chars.len() && is_numeral(chars[pos].1) {
+        // A year takes four digits, a month or a day two at most (`2021-01-2809:43`: day 28).
+        let most = if n == 0 { usize::MAX } else { 2 };
+        while pos < chars.len() && is_numeral(chars[pos].1) && (pos - start < most || !chars[pos].1.is_ascii_digit()) {
             pos += 1;
         }
         if pos == start {
@@ -422,10 +514,38 @@ mod tests {
     }
 
     #[test]
+    fn numbered_headings_close_to_the_official_wording() {
+        let h = heading_section("四、政府信息公开行政法复议、行政诉讼情况").unwrap();
+        assert_eq!((h.number, h.variant), (4, true));
+        assert_eq!(heading_section("三、收到和处理政府信息公开申请").unwrap().number, 3);
+        assert_eq!(heading_section("五、存在的主要问题及改进措施").unwrap().number, 5);
+        assert_eq!(heading_section("一、总体概况").unwrap().number, 1);
+        // Table labels numbered like sections are not headings.
+        for label in ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "四、结转下年度继续办理"] {
+            assert_eq!(heading_section(label), None, "{label}");
+        }
+        // The numeral must be the section's: likeness alone does not move a section.
+        assert_eq!(heading_section("二、总体概况"), None);
+    }
+
+    #[test]
+    fn inline_headings_end_where_the_wording_does() {
+        fn len(t: &str) -> Option<&str> {
+            inline_heading_len(t).map(|n| &t[..n])
+        }
+        assert_eq!(len("二、主动公开政府信息情况第二十条第（一）项信息内容"), Some("二、主动公开政府信息情况"));
+        assert_eq!(len("五、存在的主要问题及改进措施2023年，我局"), Some("五、存在的主要问题及改进措施"));
+        assert_eq!(len("一、总体情况 2020年，我局坚持"), Some("一、总体情况"));
+        assert_eq!(len("四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况"), None);
+        assert_eq!(len("一、本年新收政府信息公开申请数量1000001"), None);
+        assert_eq!(len("一、总体情况；二、主动公开政府信息情况；"), None, "a list of the sections is no heading");
+    }
+
+    #[test]
     fn section_endings_are_found_by_their_bytes() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let text = format!("a{c}b");
-            assert_eq!(holds_section_ending(&text), ['况', '项', '题', '足', '述'].contains(&c), "{c}");
+            assert_eq!(holds_section_ending(&text), SECTION_ENDINGS.contains(&c), "{c}");
         }
     }
 
@@ -456,5 +576,7 @@ mod tests {
     fn body() {
         assert_eq!(body_from_title("锡林浩特市2021年政府信息公开工作年度报告").as_deref(), Some("锡林浩特市"));
         assert_eq!(body_from_title("2024 年上海市科委政府信息公开工作年度报告").as_deref(), Some("上海市科委"));
+        assert_eq!(without_field_name("标题: 某某局2022年政府信息公开工作年度报告"), "某某局2022年政府信息公开工作年度报告");
+        assert_eq!(without_field_name("标题党的建设"), "标题党的建设");
     }
 }

@@ -111,7 +111,13 @@ pub fn parse_cell(text: &str) -> CellValue {
     if note_ok { CellValue::Number(number) } else { CellValue::Text }
 }
 
-const UNITS: &[&str] = &["元", "万元", "件", "个", "项", "条", "次", "人", "宗", "户", "%"];
+const UNITS: &[&str] = &["元", "万元", "件", "个", "项", "条", "次", "人", "宗", "户", "笔", "%"];
+
+/// `token` without a unit after its figure (`984361元` → `984361`, `2笔` → `2`); as it is when
+/// it ends in none.
+pub fn strip_unit(token: &str) -> &str {
+    UNITS.iter().find_map(|u| token.strip_suffix(u)).unwrap_or(token)
+}
 
 /// A whitespace-separated token that is a figure in a text row (`8`, `1,234`, `4068.208`, `-`).
 /// Stricter than `parse_cell`: no units or notes, so prose never yields a figure.

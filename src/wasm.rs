@@ -202,6 +202,60 @@ impl BatchSession {
     }
 }
 
+/// Checks the tables filled in by hand (the authoring form): `template` is `"2019"` or
+/// `"2021"`, `cells` an object of cell id → the text typed (`""`, `"12"`, `"１２"`, `"—"`);
+/// `previous` (optional): last year's `{ template, cells, name, year? }`, cells as text too.
+/// Returns a result of the usual shape with `input.kind` = `"cells"` (see `nianbao::cells`).
+/// Throws on an unknown template or cell id.
+#[wasm_bindgen(js_name = validateCells)]
+pub fn validate_cells(template: &str, cells: JsValue, previous: JsValue) -> Result<JsValue, JsError> {
+    let typed = typed_cells(&cells)?;
+    let last_year = if previous.is_object() {
+        let cells = typed_cells(&Reflect::get(&previous, &"cells".into()).unwrap_or(JsValue::UNDEFINED))?;
+        let year = Reflect::get(&previous, &"year".into()).ok().and_then(|v| v.as_f64()).map(|y| y as u32);
+        Some((option_string(&previous, "template").unwrap_or_default(), cells, option_string(&previous, "name").unwrap_or_default(), year))
+    } else {
+        None
+    };
+    let previous = last_year.as_ref().map(|(template, cells, name, year)| crate::cells::Previous {
+        template,
+        cells: pairs(cells),
+        name,
+        year: *year,
+    });
+    let result = crate::validate_cells(template, pairs(&typed), previous.as_ref()).map_err(|e| JsError::new(&format!("nianbao: {e}")))?;
+    to_js(&result)
+}
+
+fn pairs(cells: &[(String, String)]) -> Vec<(&str, &str)> {
+    cells.iter().map(|(id, text)| (id.as_str(), text.as_str())).collect()
+}
+
+/// An object of cell id → text as pairs; anything but a string as a value is a caller error.
+fn typed_cells(cells: &JsValue) -> Result<Vec<(String, String)>, JsError> {
+    let mut typed = Vec::new();
+    for entry in js_sys::Object::entries(&js_sys::Object::from(cells.clone())).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let text = pair.get(1).as_string().ok_or_else(|| JsError::new("nianbao: each cell must be given as a string"))?;
+        typed.push((pair.get(0).as_string().unwrap_or_default(), text));
+    }
+    Ok(typed)
+}
+
+/// The ids of the templates, oldest first: `["2019", "2021"]`.
+#[wasm_bindgen]
+pub fn templates() -> Vec<JsValue> {
+    crate::template::TEMPLATES.iter().map(|t| JsValue::from_str(t.id)).collect()
+}
+
+/// The official layout of a template's tables 二, 三, 四 (see `nianbao::layout`): for each
+/// table its heading and grid rows of `{ text | cell, name, colspan, rowspan }`.
+#[wasm_bindgen(js_name = templateLayout)]
+pub fn template_layout(id: &str) -> Result<JsValue, JsError> {
+    let template = crate::template::Template::by_id(id).ok_or_else(|| JsError::new(&format!("nianbao: unknown template {id:?}")))?;
+    to_js(&crate::layout::layout(template))
+}
+
 /// The command line's usage text (shared by the native CLI and the npm CLI).
 #[wasm_bindgen]
 pub fn usage() -> String {

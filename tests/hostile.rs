@@ -360,6 +360,18 @@ fn a_megabyte_line_of_figures_is_refused() {
 }
 
 #[test]
+fn flattened_lines_built_to_be_slow_are_read() {
+    // A megabyte line of numbered would-be headings, of a flattened table repeated without end,
+    // and of glued digits after every label: each is cut and matched in bounded work.
+    let headings = "一、况二、情况三、收到和处理况".repeat(1024 * 1024 / 45);
+    assert_read(&check(headings.as_bytes()));
+    let table = "一、总体情况二、主动公开政府信息情况三、收到和处理政府信息公开申请情况（一）予以公开123456789012345678901234（七）总计98765432109876543210".repeat(1024 * 1024 / 300);
+    assert_read(&check(table.as_bytes()));
+    let glued = format!("一、总体情况二、主动公开政府信息情况{}", "行政复议1234567890123456789012345678901234567890".repeat(20_000));
+    assert_read(&check(glued.as_bytes()));
+}
+
+#[test]
 fn a_one_megabyte_html_paragraph_is_read() {
     let html = format!("<p>{}</p>", "本年度全市各级行政机关认真贯彻落实政府信息公开条例".repeat(1024 * 1024 / 75));
     assert_read(&check(html.as_bytes()));

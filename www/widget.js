@@ -23,6 +23,8 @@ import { run as runChecks } from './widget-run.js';
 import { sheet } from './widget-style.js';
 import { cellLabel, renderTables } from './widget-tables.js';
 import { TextView } from './widget-text.js';
+import { AuthorForm } from './widget-author.js';
+import { authorSheet } from './widget-author-style.js';
 
 const ACCEPT = '.txt,.md,.htm,.html,.shtml,.xhtml,.docx,.pdf,.zip';
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -38,7 +40,7 @@ let instances = 0;
 
 export class NianbaoValidator extends HTMLElement {
   static get observedAttributes() {
-    return ['lang'];
+    return ['lang', 'mode'];
   }
 
   constructor() {
@@ -67,11 +69,19 @@ export class NianbaoValidator extends HTMLElement {
 
   attributeChangedCallback() {
     if (!this._t) return;
+    const focused = this.isConnected && document.activeElement === this;
+    if (this.getAttribute('mode') === 'author') {
+      this._build();
+      // Switched from the checking view by its button: keep the keyboard in the widget.
+      if (focused) this._author.ready.then(() => this._author.focus());
+      return;
+    }
     const value = this._text ? this._text.value : '';
     this._build();
     this._text.value = value;
     this._render();
     if (this._statusKey) this._status(...this._statusKey);
+    if (focused) this._text.focus();
   }
 
   /** The text in the paste area. */
@@ -111,6 +121,14 @@ export class NianbaoValidator extends HTMLElement {
     const id = (name) => `${this._uid}-${name}`;
     const root = this.shadowRoot;
     root.replaceChildren();
+    if (this.getAttribute('mode') === 'author') {
+      // The authoring form (www/widget-author.js): kept across rebuilds, so its draft survives.
+      root.adoptedStyleSheets = [sheet(), authorSheet()];
+      this._author ??= new AuthorForm(this, this.getAttribute('lang'));
+      this._author.setLanguage(this.getAttribute('lang'));
+      root.appendChild(this._author.element);
+      return;
+    }
     this._text = h('textarea', {
       id: id('text'),
       'aria-labelledby': id('in-h'),
@@ -181,6 +199,7 @@ export class NianbaoValidator extends HTMLElement {
           this._file,
           this._folder,
           h('span', { class: 'hint' }, t.dropHint),
+          h('button', { type: 'button', class: 'btn quiet', 'data-mode': 'author', onclick: () => this.setAttribute('mode', 'author') }, t.authorMode),
           h(
             'button',
             {

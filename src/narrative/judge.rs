@@ -182,11 +182,17 @@ impl Tables<'_> {
     /// `t3.denied` → `t3.denied.secret`, …; `t3.other` → `t3.other` (2019) or `t3.other.*`.
     fn rows_under(&self, prefix: &str) -> Vec<String> {
         let (table, row) = prefix.split_once('.').unwrap_or((prefix, ""));
-        let Some(def) = self.0.template.table(table) else { return Vec::new() };
-        def.rows
+        let template = self.0.template;
+        let Some(index) = template.tables.iter().position(|t| t.id == table) else { return Vec::new() };
+        template.tables[index]
+            .rows
             .iter()
-            .filter(|r| r.id == row || r.id.strip_prefix(row).is_some_and(|rest| rest.starts_with('.')))
-            .map(|r| format!("{table}.{}", r.id))
+            .enumerate()
+            // Rows the report's layout leaves out (the 2021 （六） rows beside a single row) are not its.
+            .filter(|(i, r)| {
+                !self.0.row_omitted(index, *i) && (r.id == row || r.id.strip_prefix(row).is_some_and(|rest| rest.starts_with('.')))
+            })
+            .map(|(_, r)| format!("{table}.{}", r.id))
             .collect()
     }
 

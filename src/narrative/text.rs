@@ -353,13 +353,18 @@ fn read_passages<'a>(doc: &'a Document, headings: &[SectionFound], outline: &mut
     out
 }
 
-/// Lines that hold a table row (pipe and tab rows, and rows of three or more cells), by
+/// Lines that hold a table row (pipe and tab rows, rows of three or more cells, and rows cut
+/// out of flattened text), by
 /// 1-based number.
 fn table_lines(doc: &Document) -> Vec<bool> {
-    let rows = doc.rows.iter().filter(|r| r.shape == RowShape::Grid).filter(|row| {
-        let shown = row.cells.iter().filter(|c| !c.inherited).count();
-        let text = doc.line_text(row.line());
-        shown >= 3 || text.trim_start().starts_with('|') || text.contains('\t')
+    let rows = doc.rows.iter().filter(|row| match row.shape {
+        RowShape::Flat => true,
+        RowShape::Grid => {
+            let shown = row.cells.iter().filter(|c| !c.inherited).count();
+            let text = doc.line_text(row.line());
+            shown >= 3 || text.trim_start().starts_with('|') || text.contains('\t')
+        }
+        RowShape::Line => false,
     });
     lines_of(doc, rows.map(|row| row.line()))
 }

@@ -1,6 +1,7 @@
 //! Readers: bytes → [`Document`]. One reader per input kind; `read` sniffs which one applies.
 
 mod encoding;
+mod flat;
 pub mod docx;
 pub mod html;
 pub mod text;

@@ -9,7 +9,7 @@
 //! Each line becomes one [`Row`](crate::document::Row): prose and single cells as `Line` rows,
 //! the rest as `Grid` rows. Line numbers are those of the input.
 
-use super::Limits;
+use super::{flat, Limits};
 use crate::document::{Cell, Document, ReadProblem, Row, RowShape};
 use crate::normalize::{fold_width, is_figure_token, is_invisible};
 
@@ -25,6 +25,17 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
             break;
         }
         let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if flat::is_flattened(line) {
+            cells += read_flattened(line, &mut doc);
+            if cells > limits.max_cells || doc.lines.len() > limits.max_lines {
+                doc.problems.push(ReadProblem {
+                    message: format!("表格单元格或文本行过多：超过上限 {} 个单元格或 {} 行，未作检查", limits.max_cells, limits.max_lines),
+                    fatal: true,
+                });
+                break;
+            }
+            continue;
+        }
         let line_no = doc.lines.len() + 1;
         let row = split_row(line, line_no);
         // Prose and blank lines are bounded by the line limit; only table rows count as cells.
@@ -50,6 +61,27 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
         }
     }
     doc
+}
+
+/// A flattened line (a whole article on one line, as crawlers save it) as the lines a reader
+/// would see: headings, sentences and label-only words as text lines, table rows as `Flat`
+/// rows. Line numbers then count these lines, not the input's. Returns the cells added.
+fn read_flattened(line: &str, doc: &mut Document) -> usize {
+    let mut cells = 0;
+    for piece in flat::pieces(line) {
+        match piece {
+            flat::Piece::Text(text) => {
+                doc.push_text_line(text);
+            }
+            flat::Piece::Row { shown, label, figures } => {
+                let line_no = doc.push_line(shown);
+                let row: Vec<Cell> = label.into_iter().chain(figures).map(|text| cell(text, line_no)).collect();
+                cells += row.len();
+                doc.rows.push(Row { cells: row, shape: RowShape::Flat });
+            }
+        }
+    }
+    cells
 }
 
 /// A grid cell shown on line `line_no`, the input line it was read from.

@@ -21,7 +21,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         if !extraction.unplaced.contains(table.id) {
             continue;
         }
-        let unread_rows = || table.rows.iter().enumerate().filter(|&(r, _)| !extraction.row_found(t, r)).map(|(_, row)| row);
+        let unread_rows = || table.rows.iter().enumerate().filter(|&(r, _)| !extraction.row_found(t, r) && !extraction.row_omitted(t, r)).map(|(_, row)| row);
         let unread: Vec<String> =
             unread_rows().flat_map(|r| r.columns.iter().map(move |c| format!("{}.{}.{}", table.id, r.id, c.id))).collect();
         if unread.is_empty() {

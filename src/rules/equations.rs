@@ -70,6 +70,12 @@ fn expanded(template: &'static Template) -> &'static [Expanded] {
     cache.iter().find(|(id, _)| *id == template.id).map_or(&[], |(_, e)| e.as_slice())
 }
 
+/// Every equation of the template written out, as the positions (in `cell_ids()`) of the
+/// cells summed on each side.
+pub(crate) fn cell_sums(template: &'static Template) -> impl Iterator<Item = (&'static [usize], &'static [usize])> {
+    expanded(template).iter().map(|eq| (eq.left_at.as_slice(), eq.right_at.as_slice()))
+}
+
 /// Every equation instance whose cells are all known, with its two sums (evaluated once per
 /// report and kept with its cells).
 pub fn instances(cells: &Extraction) -> &[Instance] {
@@ -131,7 +137,8 @@ pub fn report_failures(
         );
         out.push(
             rule.diagnostic(message)
-                .cells(inst.cells().cloned())
+                // Cells of rows the report's layout leaves out are counted as 0, not named.
+                .cells(inst.cells().filter(|c| !extraction.cell_index(c).is_some_and(|i| extraction.is_omitted(i))).cloned())
                 .figures(inst.right_sum, inst.left_sum)
                 .line(extraction.line(&inst.left[0])),
         );

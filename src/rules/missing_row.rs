@@ -19,7 +19,7 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for (r, row) in table.rows.iter().enumerate() {
-            if extraction.row_found(t, r) {
+            if extraction.row_found(t, r) || extraction.row_omitted(t, r) {
                 continue;
             }
             let cells = row.columns.iter().map(|c| format!("{}.{}.{}", table.id, row.id, c.id));

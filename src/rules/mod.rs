@@ -25,6 +25,7 @@ mod t3_balance;
 mod t3_results_sum;
 mod t3_row_total;
 mod t4_total;
+mod template_deviation;
 mod text_table_mismatch;
 mod year_mismatch;
 
@@ -90,6 +91,7 @@ pub static RULES: &[&Rule] = &[
     &missing_row::RULE,
     &section_order::RULE,
     &outdated_template::RULE,
+    &template_deviation::RULE,
     &year_mismatch::RULE,
     &late_publication::RULE,
     &t2_in_force::RULE,

@@ -69,6 +69,26 @@ pub enum Each {
     Row(&'static str),
 }
 
+/// A common departure from a template that leaves its figures checkable: named once as a
+/// warning (`template-deviation`), never as missing rows.
+#[derive(Debug)]
+pub struct Deviation {
+    /// The row concerned, `table.row`.
+    pub row: &'static str,
+    pub kind: DeviationKind,
+    /// What the report did instead, in Chinese, for the finding.
+    pub note: &'static str,
+}
+
+#[derive(Debug)]
+pub enum DeviationKind {
+    /// The row may be left out (its cells then count as 0).
+    MayOmit,
+    /// The row, another revision's, may stand in for these rows (`table.row`); whichever the
+    /// report has is read, and the other counts as 0.
+    StandsFor(&'static [&'static str]),
+}
+
 #[derive(Debug)]
 pub struct Template {
     pub id: &'static str,
@@ -80,6 +100,7 @@ pub struct Template {
     pub signals: &'static [&'static str],
     pub tables: &'static [TableDef],
     pub equations: &'static [Equation],
+    pub deviations: &'static [Deviation],
 }
 
 pub static TEMPLATES: &[&Template] = &[&t2019::TEMPLATE, &t2021::TEMPLATE];
@@ -121,6 +142,29 @@ impl Template {
         let cache = CACHE.get_or_init(|| TEMPLATES.iter().map(|t| CellLayout::of(t)).collect());
         let at = TEMPLATES.iter().position(|t| std::ptr::eq(*t, self)).expect("a registered template");
         &cache[at]
+    }
+
+    /// The rows of a table as the official layout prints them: without the rows of other
+    /// revisions that may stand in for some of its rows ([`DeviationKind::StandsFor`]).
+    pub fn official_rows<'t>(&'t self, table: &'t TableDef) -> impl Iterator<Item = &'t RowDef> + 't {
+        table.rows.iter().enumerate().filter(|(i, _)| !self.is_substitute(table, *i)).map(|(_, row)| row)
+    }
+
+    /// Whether the row at `row` of `table` is another revision's row that may stand in for
+    /// some of this template's ([`DeviationKind::StandsFor`]).
+    pub fn is_substitute(&self, table: &TableDef, row: usize) -> bool {
+        let id = table.rows[row].id;
+        self.deviations.iter().any(|d| {
+            matches!(d.kind, DeviationKind::StandsFor(_)) && d.row.split_once('.').is_some_and(|(t, r)| t == table.id && r == id)
+        })
+    }
+
+    /// The table and row index of a row named `table.row`.
+    pub fn row_index(&self, name: &str) -> Option<(usize, usize)> {
+        let (table_id, row_id) = name.split_once('.')?;
+        let table = self.tables.iter().position(|t| t.id == table_id)?;
+        let row = self.tables[table].rows.iter().position(|r| r.id == row_id)?;
+        Some((table, row))
     }
 
     /// The row and column a cell id names.
@@ -198,6 +242,13 @@ pub const TABLE4: TableDef = TableDef {
         RowDef { id: "suit_direct", label: "行政诉讼·未经复议直接起诉", keys: &["未经复议直接起诉", "直接起诉"], columns: T4_COLUMNS },
         RowDef { id: "suit_after_review", label: "行政诉讼·复议后起诉", keys: &["复议后起诉"], columns: T4_COLUMNS },
     ],
+};
+
+/// Only bodies with the power to make rules (规章) issue them: many others drop the row.
+pub const RULES_MAY_BE_OMITTED: Deviation = Deviation {
+    row: "t2.rules",
+    kind: DeviationKind::MayOmit,
+    note: "表二没有“规章”行（只有享有规章制定权的机关才制定规章，其他机关常删去此行；格式要求保留并填 0）",
 };
 
 /// R1, R3 and R4 hold in both templates; R2 differs in its （六） rows.

@@ -1,7 +1,7 @@
 //! 国办公开办函〔2019〕60号 (试行): the layout for report years 2019 and 2020.
 
 use super::table3::*;
-use super::{Column, Figure, RowDef, TableDef, Template, R1, R3, R4, T3_COLUMNS, TABLE4};
+use super::{Column, Figure, RowDef, TableDef, Template, R1, R3, R4, RULES_MAY_BE_OMITTED, T3_COLUMNS, TABLE4};
 
 const DOCUMENTS: &[Column] = &[
     Column { id: "made", label: "本年新制作数量", figure: Figure::Count },
@@ -64,6 +64,7 @@ pub static TEMPLATE: Template = Template {
         R3,
         R4,
     ],
+    deviations: &[RULES_MAY_BE_OMITTED],
 };
 
 const ITEMS_NO_DECISIONS: [Column; 2] = [

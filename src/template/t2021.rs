@@ -1,7 +1,7 @@
 //! 国办公开办函〔2021〕30号: the layout for report years 2021 and later.
 
 use super::table3::*;
-use super::{Column, Figure, RowDef, TableDef, Template, R1, R3, R4, T3_COLUMNS, TABLE4};
+use super::{Column, Deviation, DeviationKind, Figure, RowDef, TableDef, Template, R1, R3, R4, RULES_MAY_BE_OMITTED, T3_COLUMNS, TABLE4};
 
 const DOCUMENTS: &[Column] = &[
     Column { id: "issued", label: "本年制发件数", figure: Figure::Count },
@@ -56,6 +56,8 @@ pub static TEMPLATE: Template = Template {
                     columns: T3_COLUMNS,
                 },
                 RowDef { id: "other.other", label: "（六）其他处理 3.其他", keys: &["3其他"], columns: T3_COLUMNS },
+                // The 2019 layout's single row, which some 2021-layout reports keep (see `deviations`).
+                RowDef { id: "other", label: "（六）其他处理", keys: &["其他处理"], columns: T3_COLUMNS },
                 RESULTS_TOTAL, CARRIED_FORWARD,
             ],
         },
@@ -63,8 +65,16 @@ pub static TEMPLATE: Template = Template {
     ],
     equations: &[
         R1,
-        results_sum!("t3.other.no_correction.{}", "t3.other.unpaid_fee.{}", "t3.other.other.{}"),
+        results_sum!("t3.other.no_correction.{}", "t3.other.unpaid_fee.{}", "t3.other.other.{}", "t3.other.{}"),
         R3,
         R4,
+    ],
+    deviations: &[
+        RULES_MAY_BE_OMITTED,
+        Deviation {
+            row: "t3.other",
+            kind: DeviationKind::StandsFor(&["t3.other.no_correction", "t3.other.unpaid_fee", "t3.other.other"]),
+            note: "表三使用了 2019 版格式的单行“（六）其他处理”，2021 版格式将其分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三行",
+        },
     ],
 };

@@ -45,9 +45,8 @@ pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
     let mut cells = Cells::new();
     let scale = if rng.chance(20) { 5000 } else { 60 };
     let t3 = template.table("t3").unwrap();
-    let outcome_rows: Vec<&str> = t3
-        .rows
-        .iter()
+    let outcome_rows: Vec<&str> = template
+        .official_rows(t3)
         .map(|r| r.id)
         .filter(|id| !matches!(*id, "new" | "carried" | "results_total" | "carried_forward"))
         .collect();
@@ -66,7 +65,7 @@ pub fn consistent_cells(template: &Template, rng: &mut Rng) -> Cells {
         cells.insert(format!("t3.carried.{}", col.id), carried);
         cells.insert(format!("t3.new.{}", col.id), total + carried_forward - carried);
     }
-    for row in t3.rows {
+    for row in template.official_rows(t3) {
         let sum: f64 = applicants.iter().map(|c| cells[&format!("t3.{}.{}", row.id, c.id)]).sum();
         cells.insert(format!("t3.{}.total", row.id), sum);
     }
@@ -233,8 +232,8 @@ const T3_GROUPS: &[(&str, &str)] = &[
 
 fn t3_lines(template: &Template, cells: &Cells, style: &Style) -> Vec<Line> {
     let t3 = template.table("t3").unwrap();
-    t3.rows
-        .iter()
+    template
+        .official_rows(t3)
         .map(|row| {
             let (group, label) = match row.label.split_once(' ') {
                 Some((g, l)) => (Some(g), l),

@@ -10,7 +10,8 @@ import { checkWithHuman, humanSync, init, openBatch, prepareInput, unreadableRes
  * Checks several reports together. `items`: `[{ input, filename? }]` or Blobs/Files (strings,
  * bytes, Blobs; PDFs among them). Options: `onProgress({ done, total, name })` after each
  * report, `pause()` awaited after each (to yield on a main thread), `human`/`colour` (each result's text), `table` (the summary table),
- * `texts` (the text the engine read for each PDF). Resolves to `{ results, links, human?, table?,
+ * `texts` (the text the engine read for each PDF), `prepared(i)` (a promise of item `i` made
+ * ready elsewhere — `prepareOnWorkers` — or undefined to read it here). Resolves to `{ results, links, human?, table?,
  * pdf, texts? }` (`pdf[i]`: `{ pages, ms }` for a PDF read; `texts[i]`: a PDF's text, else null).
  */
 export async function checkFiles(items, options = {}) {
@@ -21,7 +22,7 @@ export async function checkFiles(items, options = {}) {
   const pdf = [];
   const texts = [];
   for (let i = 0; i < list.length; i++) {
-    const ready = await prepareInput(list[i]);
+    const ready = await (options.prepared?.(i) ?? prepareInput(list[i]));
     if (ready.unreadable) failures.set(i, ready.unreadable);
     pdf.push(ready.pdf);
     if (options.texts) texts.push(ready.pdf ? ready.input : null);
@@ -63,4 +64,39 @@ export async function checkFile(input, options = {}) {
   }
   out.text = ready.pdf ? ready.input : null;
   return out;
+}
+
+/**
+ * Reads the `items` that `wanted(item)` picks (PDFs: pdf.js is where a batch spends its time) on
+ * `workers` — each `(item) => Promise<ready>`, `prepareInput` on some thread — every worker taking
+ * the next item as soon as it is free. Returns `prepared(i)` for `checkFiles`: item `i` made
+ * ready (a promise), or undefined for an item left to `checkFiles` itself. The engine then
+ * checks and links the reports in input order in one instance, as it does any batch.
+ */
+export function prepareOnWorkers(workers, items, wanted) {
+  const list = [...items];
+  const slots = new Map();
+  for (let i = 0; i < list.length; i++) {
+    if (!wanted(list[i])) continue;
+    const slot = {};
+    slot.promise = new Promise((resolve, reject) => Object.assign(slot, { resolve, reject }));
+    slot.promise.catch(() => {}); // seen by checkFiles when it comes to this item
+    slots.set(i, slot);
+  }
+  const queue = [...slots.keys()];
+  let next = 0;
+  for (const work of workers) {
+    (async () => {
+      while (next < queue.length) {
+        const i = queue[next++];
+        const slot = slots.get(i);
+        try {
+          slot.resolve(await work(list[i]));
+        } catch (error) {
+          slot.reject(error);
+        }
+      }
+    })();
+  }
+  return (i) => slots.get(i)?.promise;
 }

@@ -6,9 +6,12 @@
 // every cell a column).
 
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { engineSync, limitsSync, reportExtensionsSync, rulesTextSync, usageSync } from './core.js';
+import { availableParallelism, cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { engineSync, limitsSync, prepareInput, reportExtensionsSync, rulesTextSync, usageSync } from './core.js';
 import './node.js';
-import { checkFiles } from './check.js';
+import { checkFiles, prepareOnWorkers } from './check.js';
+import { isPdf } from './pdf.js';
 import { cellsCsv } from './export.js';
 import { toSortedJson } from './json.js';
 
@@ -96,6 +99,45 @@ function openFile(path) {
 
 const FORMATS = ['human', 'json', 'table', 'csv'];
 
+/**
+ * How many threads read a batch's PDFs (this one included): `NIANBAO_JOBS` when set, else one
+ * per core; at most one per PDF, and this thread alone for fewer than two.
+ */
+function threadCount(pdfs) {
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  const asked = Number.parseInt(process.env.NIANBAO_JOBS ?? '', 10);
+  return Math.max(1, Math.min(asked > 0 ? asked : cores, pdfs));
+}
+
+/**
+ * `count - 1` worker threads (this thread is the first reader), each a function
+ * `(item) => Promise<ready>` (`prepareInput` there) with `terminate()`.
+ */
+function startThreads(count) {
+  return Array.from({ length: count - 1 }, () => {
+    const worker = new Worker(new URL('./cli-worker.js', import.meta.url));
+    const pending = new Map();
+    let id = 0;
+    worker.on('message', (message) => {
+      const job = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error === undefined) job.resolve(message.ready);
+      else job.reject(new Error(message.error));
+    });
+    worker.on('error', (error) => {
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+    });
+    const prepare = (item) =>
+      new Promise((resolve, reject) => {
+        pending.set(++id, { resolve, reject });
+        worker.postMessage({ id, item });
+      });
+    prepare.terminate = () => worker.terminate();
+    return prepare;
+  });
+}
+
 async function check(args) {
   let format = 'human';
   const inputs = [];
@@ -140,8 +182,16 @@ async function check(args) {
     }
   }
   // Reports are checked together, so reports of one body in consecutive years are compared
-  // (carry-chain); a PDF is read into text first.
-  const batch = await checkFiles(read, { human: format === 'human', colour, table: format === 'table' });
+  // (carry-chain); a PDF is read into text first, on every core when there are several.
+  const pdf = (item) => isPdf(item.input, item.filename);
+  const threads = startThreads(threadCount(read.filter(pdf).length));
+  let batch;
+  try {
+    const prepared = threads.length ? prepareOnWorkers([prepareInput, ...threads], read, pdf) : undefined;
+    batch = await checkFiles(read, { human: format === 'human', colour, table: format === 'table', prepared });
+  } finally {
+    for (const thread of threads) thread.terminate();
+  }
   const { results } = batch;
   for (const result of results) {
     unreadable ||= result.diagnostics.some((d) => d.rule === 'input-unreadable');

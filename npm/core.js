@@ -521,7 +521,9 @@ export async function templateLayout(id) {
 
 /**
  * Test-only: makes the engine trap the way a bug would (`kind`: "panic" or "trap") and returns
- * what a caller gets then. Not part of the API.
+ * what a caller gets then. Not part of the API: index.js and node.js do not export it (the
+ * package's `exports` map reaches no other module), so only the tests, importing this module
+ * by its path, call it.
  */
 export function __trapForTests(kind, options) {
   ensureReady();

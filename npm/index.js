@@ -34,7 +34,6 @@ export {
   usageSync,
   reportExtensionsSync,
   environment,
-  __trapForTests,
 } from './core.js';
 export { checkFile, checkFiles } from './check.js';
 export { cellsCsv, findingsCsv, resultsJson } from './export.js';

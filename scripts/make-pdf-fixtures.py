@@ -25,6 +25,7 @@ Unicode with the Adobe-GB1 CMaps).
 import json
 import pathlib
 import random
+import sys
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -231,6 +232,17 @@ def table_four(cells, centre):
     return table
 
 
+# Further invented paragraphs of section 一, for a longer report (`--bench`).
+WORK = [
+    "平台建设方面，持续优化门户网站政府信息公开专栏，规范栏目设置，完善检索功能，提升信息查找的便利程度，"
+    "做好网站内容保障和安全防护，确保公开渠道畅通。",
+    "政策解读方面，坚持政策文件与解读材料同步组织、同步审签、同步发布，采用图表、问答等形式解读重要政策，"
+    "及时回应社会关切。",
+    "监督保障方面，将政府信息公开工作纳入年度考核，定期开展自查和抽查，对发现的问题限期整改，"
+    "并组织业务培训，提高工作人员的公开意识和业务能力。",
+]
+
+
 def story(report, cells, valign):
     body, heading, title, cell, centre = styles()
     year = report["year"]
@@ -254,6 +266,7 @@ def story(report, cells, valign):
         ),
         Paragraph("（一）主动公开。全年通过门户网站主动公开政府信息，及时发布政策文件和解读材料。", body),
         Paragraph("（二）政府信息管理。落实公开前保密审查，动态更新政府信息公开指南和目录。", body),
+        *[Paragraph(WORK[n % len(WORK)], body) for n in range(report.get("extra", 0))],
         Paragraph("二、主动公开政府信息情况", heading),
         table_two(cells, cell, centre),
         Paragraph("三、收到和处理政府信息公开申请情况", heading),
@@ -332,22 +345,37 @@ def scanned(path):
     c.save()
 
 
+REPORT_A = {
+    "file": "report-a.pdf",
+    "body": "示例县交通运输局",
+    "title": "示例县交通运输局2023年政府信息公开工作年度报告",
+    "year": 2023,
+    "published": "2024-01-18",
+    "signed": "2024年1月18日",
+    "seed": 11,
+    "scale": 40,
+    "valign": "TOP",
+    "header": "示例县交通运输局2023年政府信息公开工作年度报告",
+    "footer": lambda page, total: f"- {page} -",
+}
+
+
+def bench(path, pages=6):
+    """A report of report-a's layout made `pages` long by more paragraphs in section 一 (for
+    scripts/bench: `python3 scripts/make-pdf-fixtures.py --bench FILE`)."""
+    report = dict(REPORT_A, extra=0)
+    cells = consistent_cells(random.Random(report["seed"]), report["scale"])
+    while build(pathlib.Path(path), report, cells, report["valign"], report["header"], report["footer"]) < pages:
+        report["extra"] += 6
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+        bench(sys.argv[2])
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     reports = [
-        {
-            "file": "report-a.pdf",
-            "body": "示例县交通运输局",
-            "title": "示例县交通运输局2023年政府信息公开工作年度报告",
-            "year": 2023,
-            "published": "2024-01-18",
-            "signed": "2024年1月18日",
-            "seed": 11,
-            "scale": 40,
-            "valign": "TOP",
-            "header": "示例县交通运输局2023年政府信息公开工作年度报告",
-            "footer": lambda page, total: f"- {page} -",
-        },
+        REPORT_A,
         {
             "file": "report-b.pdf",
             "body": "示例县人民政府",

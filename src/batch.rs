@@ -50,8 +50,40 @@ pub enum Input<'a> {
     Text(&'a str),
 }
 
+/// One report checked alone, with what linking it needs: the part of a batch that can run on
+/// any thread, handed to the one [`Batch`] that links them all ([`Batch::push`]).
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub result: ValidationResult,
+    facts: ChainFacts,
+}
+
+impl Checked {
+    /// Checks one report alone (`carry-chain` findings and links come from [`Batch::finish`]).
+    pub fn of(name: &str, input: Input) -> Checked {
+        let source = Source { filename: Some(name) };
+        let (kind, chars, doc) = match input {
+            Input::Bytes(bytes) => read::read(bytes, &source),
+            Input::Text(text) if text.len() > LIMITS.max_input_bytes => read::read(text.as_bytes(), &source),
+            Input::Text(text) => {
+                let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+                read::read_str(text, ext.as_deref())
+            }
+        };
+        let (result, facts) =
+            finish_inspecting(kind, chars, &doc, &source, |meta, extraction| ChainFacts::of(name, &doc, meta, extraction));
+        Checked { result, facts }
+    }
+
+    /// The name the report was checked under.
+    pub fn name(&self) -> &str {
+        &self.facts.name
+    }
+}
+
 /// A batch built one report at a time (so a caller can show progress), with the same results
 /// as [`validate_batch`]: [`Batch::add`] checks a report alone, [`Batch::finish`] links them.
+/// Reports checked elsewhere (on other threads) join in input order with [`Batch::push`].
 #[derive(Default)]
 pub struct Batch {
     results: Vec<ValidationResult>,
@@ -62,19 +94,13 @@ impl Batch {
     /// Checks one report alone and keeps what the chain needs; returns its result so far
     /// (`carry-chain` findings and links are added by [`Batch::finish`]).
     pub fn add(&mut self, name: &str, input: Input) -> &ValidationResult {
-        let source = Source { filename: Some(name) };
-        let (kind, chars, doc) = match input {
-            Input::Bytes(bytes) => read::read(bytes, &source),
-            Input::Text(text) if text.len() > LIMITS.max_input_bytes => read::read(text.as_bytes(), &source),
-            Input::Text(text) => {
-                let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-                read::read_str(text, ext.as_deref())
-            }
-        };
-        let (result, fact) =
-            finish_inspecting(kind, chars, &doc, &source, |meta, extraction| ChainFacts::of(name, &doc, meta, extraction));
-        self.results.push(result);
-        self.facts.push(fact);
+        self.push(Checked::of(name, input))
+    }
+
+    /// Adds a report already checked alone.
+    pub fn push(&mut self, checked: Checked) -> &ValidationResult {
+        self.results.push(checked.result);
+        self.facts.push(checked.facts);
         self.results.last().expect("just pushed")
     }
 

@@ -3,9 +3,10 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use nianbao::batch::{Batch, Checked};
 use nianbao::result::ValidationResult;
-use nianbao::{validate_batch, validate_bytes, Source};
 
 use nianbao::human::{is_report_file, USAGE};
 
@@ -82,30 +83,30 @@ fn check(args: &[String]) -> ExitCode {
     }
     let colour = format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut any_error = false;
-    let mut inputs = Vec::new();
-    for file in files {
-        match read_input(&file) {
-            Ok(read) => inputs.push(read),
+    // Several reports are checked together, so reports of one body in consecutive years are
+    // compared (carry-chain).
+    let mut batch = Batch::default();
+    let mut names = Vec::new();
+    for (file, checked) in files.iter().zip(check_files(&files, jobs())) {
+        match checked {
+            Ok(checked) => {
+                names.push(checked.name().to_string());
+                batch.push(checked);
+            }
             Err(message) => {
                 eprintln!("{}: {message}", file.display());
                 unreadable = true;
             }
         }
     }
-    // Several reports are checked together, so reports of one body in consecutive years are
-    // compared (carry-chain); one report is checked alone.
-    let results: Vec<ValidationResult> = if inputs.len() > 1 {
-        validate_batch(&inputs).results
-    } else {
-        inputs.iter().map(|(name, bytes)| validate_bytes(bytes, &Source { filename: Some(name) })).collect()
-    };
+    let results = batch.finish().results;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if format == Format::Table {
-        let rows: Vec<(&str, &ValidationResult)> = inputs.iter().map(|(name, _)| name.as_str()).zip(&results).collect();
+        let rows: Vec<(&str, &ValidationResult)> = names.iter().map(String::as_str).zip(&results).collect();
         let _ = write!(out, "{}", nianbao::human::render_table(&rows));
     }
-    for ((name, _), result) in inputs.iter().zip(&results) {
+    for (name, result) in names.iter().zip(&results) {
         unreadable |= result.diagnostics.iter().any(|d| d.rule == "input-unreadable");
         any_error |= result.has_errors();
         let written = match format {
@@ -124,6 +125,46 @@ fn check(args: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// How many threads check a folder: `NIANBAO_JOBS` when set (1 checks on this thread alone),
+/// else one per core.
+fn jobs() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::env::var("NIANBAO_JOBS").ok().and_then(|v| v.trim().parse().ok()).filter(|n| *n > 0).unwrap_or(cores)
+}
+
+/// Reads and checks each file alone on up to `jobs` threads, each taking the next file from a
+/// shared counter, so a thread holds one input at a time. Answers in input order: what one
+/// thread would answer.
+fn check_files(files: &[PathBuf], jobs: usize) -> Vec<Result<Checked, String>> {
+    let check = |path: &PathBuf| {
+        read_input(path).map(|(name, bytes)| Checked::of(&name, nianbao::batch::Input::Bytes(&bytes)))
+    };
+    let jobs = jobs.min(files.len());
+    if jobs <= 1 {
+        return files.iter().map(check).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<Checked, String>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                // The main thread's stack size, so a thread reads what the main thread reads.
+                std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(index) else { break mine };
+                        mine.push((index, check(path)));
+                    }
+                })
+            })
+            .collect();
+        let joined = workers.into_iter().map(|w| w.expect("a thread starts").join());
+        joined.flat_map(|done| done.unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, checked)| checked).collect()
 }
 
 /// The result as JSON with keys sorted, one line: the same bytes the npm package prints.

@@ -9,7 +9,7 @@
 // composed) carries each result in `detail`. A report is shown as its tables (表格) or as its text
 // (原文: the lines the engine read, numbered as the findings cite them); a finding marks its cells
 // in one and its line, with the words it quotes, in the other. Everything runs in the page: the engine is
-// WebAssembly loaded from next to this module and runs in a module worker (on the main thread
+// WebAssembly loaded from next to this module and runs in module workers (on the main thread
 // where no worker can start); PDFs are read by pdf.js, loaded from next to it on the first PDF.
 // Nothing is sent anywhere or stored; exports are downloads made in the page.
 

@@ -121,7 +121,7 @@ test('the installed package serves the widget to a page (strict CSP, same origin
 
 test('the tarball carries pdf.js (vendored, no dependency): npx nianbao reads a PDF', () => {
   const list = run('tar', ['-tzf', TGZ]).stdout.trim().split('\n');
-  for (const file of ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs', 'pdfjs/LICENSE', 'pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'pdfjs/cmaps/Adobe-GB1-UCS2.bcmap', 'widget-worker.js', 'pdf.js', 'check.js', 'export.js']) {
+  for (const file of ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs', 'pdfjs/LICENSE', 'pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'pdfjs/cmaps/Adobe-GB1-UCS2.bcmap', 'widget-worker.js', 'cli-worker.js', 'pdf.js', 'check.js', 'export.js']) {
     assert.ok(list.includes(`package/${file}`), file);
   }
   copyFileSync(join(ROOT, 'tests/fixtures/pdf/report-a.pdf'), join(scratch, 'report-a.pdf'));

@@ -34,7 +34,7 @@ function wasmBytes() {
 // No pdf.js and no worker in the single file: a PDF gets a clear message; checks run on the
 // page's main thread (a file:// page may not start module workers).
 configure({ load: async () => wasmBytes(), pdf: null, worker: null });
-export { init, validate, validateSync, validateBatch, validateBatchSync, human, humanSync, lines, linesSync, rules, rulesText, limits, engine, validateCells, validateCellsSync, templates, templatesSync, templateLayout, templateLayoutSync, toSortedJson, openBatch, usageSync, reportExtensionsSync, environment, __trapForTests } from './core.js';
+export { init, validate, validateSync, validateBatch, validateBatchSync, human, humanSync, lines, linesSync, rules, rulesText, limits, engine, validateCells, validateCellsSync, templates, templatesSync, templateLayout, templateLayoutSync, toSortedJson, openBatch, usageSync, reportExtensionsSync, environment } from './core.js';
 export { checkFile, checkFiles } from './check.js';
 export { cellsCsv, findingsCsv, resultsJson } from './export.js';
 `;

@@ -1,9 +1,13 @@
-//! The `nianbao` command line: `nianbao check [--format human|json|table] FILE...`, `nianbao rules`.
+//! The `nianbao` command line: `nianbao check [--format human|json|table] FILE...`,
+//! `nianbao summary [--format md|html|docx|json] FILE|DIR...`, `nianbao rules`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use nianbao::batch::{Batch, Input};
+use nianbao::desk::letters::Format as DocumentFormat;
+use nianbao::desk::score::Weights;
 use nianbao::result::ValidationResult;
 use nianbao::{validate_batch, validate_bytes, Source};
 
@@ -23,6 +27,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("summary") => summary(&args[1..]),
         Some("rules") => {
             print_rules();
             ExitCode::SUCCESS
@@ -69,29 +74,9 @@ fn check(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let mut files = Vec::new();
-    let mut unreadable = false;
-    for input in &inputs {
-        match expand(input) {
-            Ok(mut found) => files.append(&mut found),
-            Err(message) => {
-                eprintln!("{input}: {message}");
-                unreadable = true;
-            }
-        }
-    }
+    let (inputs, mut unreadable) = read_all(&inputs);
     let colour = format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut any_error = false;
-    let mut inputs = Vec::new();
-    for file in files {
-        match read_input(&file) {
-            Ok(read) => inputs.push(read),
-            Err(message) => {
-                eprintln!("{}: {message}", file.display());
-                unreadable = true;
-            }
-        }
-    }
     // Several reports are checked together, so reports of one body in consecutive years are
     // compared (carry-chain); one report is checked alone.
     let results: Vec<ValidationResult> = if inputs.len() > 1 {
@@ -121,6 +106,100 @@ fn check(args: &[String]) -> ExitCode {
         ExitCode::from(2)
     } else if any_error {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Every file named or found in a folder, read; and whether one could not be (said on stderr).
+fn read_all(inputs: &[String]) -> (Vec<(String, Vec<u8>)>, bool) {
+    let mut files = Vec::new();
+    let mut unreadable = false;
+    for input in inputs {
+        match expand(input) {
+            Ok(mut found) => files.append(&mut found),
+            Err(message) => {
+                eprintln!("{input}: {message}");
+                unreadable = true;
+            }
+        }
+    }
+    let mut read = Vec::new();
+    for file in files {
+        match read_input(&file) {
+            Ok(one) => read.push(one),
+            Err(message) => {
+                eprintln!("{}: {message}", file.display());
+                unreadable = true;
+            }
+        }
+    }
+    (read, unreadable)
+}
+
+/// `nianbao summary`: the batch's 汇总分析 and every report's 审查意见 (md, html, docx), or
+/// the whole batch result with its desk (json).
+fn summary(args: &[String]) -> ExitCode {
+    let mut format = "md".to_string();
+    let (mut weights, mut output) = (None, None);
+    let mut inputs = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = || iter.next().cloned().unwrap_or_default();
+        match arg.as_str() {
+            "--format" | "-f" => format = value(),
+            "--weights" => weights = Some(value()),
+            "--output" | "-o" => output = Some(value()),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ => inputs.push(arg.clone()),
+        }
+    }
+    let documents = DocumentFormat::parse(&format);
+    if documents.is_none() && format != "json" {
+        eprintln!("未知的输出格式 / unknown format: {format}（md、html、docx 或 json）");
+        return ExitCode::from(2);
+    }
+    if inputs.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let weights = match weights.map(|path| std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}")).and_then(|j| Weights::from_json(&j))) {
+        None => Weights::default(),
+        Some(Ok(w)) => w,
+        Some(Err(message)) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let (inputs, unreadable) = read_all(&inputs);
+    let mut batch = Batch::default();
+    for (name, bytes) in &inputs {
+        batch.add(name, Input::Bytes(bytes));
+    }
+    let result = batch.finish_weighted(&weights);
+    let bytes = match documents {
+        Some(documents) => nianbao::desk::letters::summary(&result, documents),
+        None => {
+            let value = serde_json::to_value(&result).expect("result serialises");
+            (serde_json::to_string(&value).expect("value serialises") + "\n").into_bytes()
+        }
+    };
+    let written = match output {
+        Some(path) => std::fs::write(&path, &bytes).map_err(|e| format!("{path}: {e}")),
+        None if documents == Some(DocumentFormat::Docx) && std::io::stdout().is_terminal() => {
+            Err("DOCX 不能输出到终端，请用 --output 文件名.docx 或重定向 / use --output FILE.docx".to_string())
+        }
+        None => std::io::stdout().lock().write_all(&bytes).map_err(|e| e.to_string()),
+    };
+    if let Err(message) = written {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
+    if unreadable {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }

@@ -278,22 +278,23 @@ fn score_worked_by_hand() {
     assert!(oversight.evidence[0].contains("提到“考核”") && oversight.evidence[1].contains("未提到“社会评议”"));
 }
 
-/// The copied indicator: a-2025 carried over its whole section 五 (3 sentences) and none of
-/// section 一 (5): the share is section 五's characters over both sections' characters; above
-/// 50% the indicator falls linearly to 0 at 100%.
+/// The copied indicator: a-2025 carried over its whole section 五 (3 of 3 sentences) and none
+/// of section 一: the larger share is 100%, past 50% the indicator falls linearly to 0 at 100%.
 #[test]
 fn copied_indicator_follows_the_share() {
     let (inputs, result) = batch();
     let a25 = index(&inputs, "a-2025.txt");
+    let score = result.desk.scores.iter().find(|s| s.report == a25).unwrap();
+    let indicator = |id: &str| score.indicators.iter().find(|i| i.id == id).unwrap();
+    assert_eq!((indicator("copied").earned.0, indicator("copied").applicable), (0.0, true));
+    // chain applies (2024 is in the batch) and holds: 上年结转 23 = 2024's 结转下年度 23.
+    assert_eq!((indicator("chain").earned.0, indicator("chain").applicable), (5.0, true));
+    // Everything else full; oversight does not apply (not a government): 90 of 95 → 94.7.
+    assert!(!indicator("oversight").applicable);
+    assert_eq!(score.score.0, 94.7);
+    // The whole narrative's share (sections 一 and 五 by characters) is reported too.
     let share = result.desk.copied.iter().find(|c| c.report == a25).unwrap().share.0;
     assert!(share > 0.3 && share < 0.6, "{share}");
-    let copied = result.desk.scores.iter().find(|s| s.report == a25).unwrap().indicators.iter().find(|i| i.id == "copied").unwrap();
-    let expected = if share <= 0.5 { 5.0 } else { (5.0 * (1.0 - share) / 0.5 * 10.0).round() / 10.0 };
-    assert_eq!(copied.earned.0, expected);
-    // chain applies (2024 is in the batch) and holds: 上年结转 23 = 2024's 结转下年度 23.
-    let chain = result.desk.scores.iter().find(|s| s.report == a25).unwrap().indicators.iter().find(|i| i.id == "chain").unwrap();
-    assert!(chain.applicable);
-    assert_eq!(chain.earned.0, 5.0);
 }
 
 #[test]

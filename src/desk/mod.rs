@@ -12,6 +12,9 @@
 //! builds the [`Desk`].
 
 pub mod bodies;
+pub mod document;
+pub mod docx;
+pub mod letters;
 pub mod narrative;
 pub mod problems;
 pub mod score;
@@ -139,7 +142,11 @@ pub fn build(results: &[ValidationResult], facts: &[ReportFacts], bodies: Vec<Bo
                 result: &results[i],
                 problems: &problems[i],
                 has_previous: previous[i],
-                copied_share: copied.iter().find(|c| c.report == i).map(|c| c.share.0),
+                copied_share: copied.iter().find(|c| c.report == i).map(|c| {
+                    // The worse of sections 一 and 五: a section 五 copied whole is not excused
+                    // by a new overview.
+                    c.sections.iter().filter(|s| matches!(s.number, 1 | 5)).map(|s| s.share.0).fold(0.0, f64::max)
+                }),
                 oversight: facts.get(i).map_or([false; 3], |f| f.oversight),
             };
             score::score(&context, weights)

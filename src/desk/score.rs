@@ -43,8 +43,8 @@ pub struct Context<'a> {
     pub report: usize,
     pub result: &'a ValidationResult,
     pub problems: &'a [Problem],
-    /// Whether last year's report of its body is in the batch, and the share carried over
-    /// from it (0–1).
+    /// Whether last year's report of its body is in the batch, and the share of sentences
+    /// carried over from it in section 一 or 五, whichever is larger (0–1).
     pub has_previous: bool,
     pub copied_share: Option<f64>,
     /// Whether its prose speaks of 考核, 社会评议, 责任追究.
@@ -130,7 +130,7 @@ fn measure(measure: Measure, context: &Context) -> (f64, bool, Vec<String>) {
         Measure::Copied => match (context.has_previous, context.copied_share) {
             (true, Some(share)) => {
                 let earned = if share <= COPIED_FREE_SHARE { 1.0 } else { (1.0 - share) / (1.0 - COPIED_FREE_SHARE) };
-                (earned, true, vec![format!("与上一年度报告相同或只改了年份、数字的文字占 {:.0}%", share * 100.0)])
+                (earned, true, vec![format!("第一或第五部分与上一年度报告相同或只改了年份、数字的句子最多占 {:.0}%", share * 100.0)])
             }
             _ => (0.0, false, vec!["批次中没有上一年度报告".to_string()]),
         },

@@ -14,8 +14,9 @@ pub enum Measure {
     /// Year-on-year figures chain: no `carry-chain` warning; applicable when last year's
     /// report is in the batch.
     Chain,
-    /// Share of the narrative carried over from last year's report: full marks up to 50%,
-    /// then down to 0 at 100%; applicable when last year's report is in the batch.
+    /// Share of sentences carried over from last year's report, in section 一 or 五 whichever
+    /// is larger: full marks up to 50%, then down to 0 at 100%; applicable when last year's
+    /// report is in the batch.
     Copied,
     /// A government's report states the results of 考核, 社会评议 and 责任追究 (条例第五十条):
     /// a third for each; applicable to governments (a body named after a place: 某某县, 某某市人民政府).

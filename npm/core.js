@@ -261,11 +261,16 @@ export function validateBatchSync(items, options) {
 }
 
 function batchOptions(options) {
-  return {
+  const out = {
     human: Boolean(options && options.human),
     colour: Boolean(options && options.colour),
     table: Boolean(options && options.table),
   };
+  // The desk's documents and weights (see BatchOptions in index.d.ts).
+  for (const key of ['summary', 'letters', 'weights']) {
+    if (options && typeof options[key] === 'string') out[key] = options[key];
+  }
+  return out;
 }
 
 /**

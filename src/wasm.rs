@@ -14,6 +14,7 @@ use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::desk::letters::{self, Format};
 use crate::result::ValidationResult;
 use crate::{human, read, rules::RULES, validate_bytes, validate_str, Source, LIMITS};
 
@@ -176,11 +177,15 @@ impl BatchSession {
         Ok(self.batch.len() as u32)
     }
 
-    /// Links the reports and returns `{ results, links, human?, table? }` (see `validateBatch`).
-    /// The session is used up.
+    /// Links the reports and returns `{ results, links, desk, human?, table?, summary?, letters? }`
+    /// (see `validateBatch`). The session is used up.
     pub fn finish(self, options: JsValue) -> Result<JsValue, JsError> {
         let BatchSession { batch, names } = self;
-        let batch = catch_unwind(AssertUnwindSafe(|| batch.finish()))
+        let weights = match option_string(&options, "weights") {
+            Some(json) => crate::desk::score::Weights::from_json(&json).map_err(|e| JsError::new(&e))?,
+            None => crate::desk::score::Weights::default(),
+        };
+        let batch = catch_unwind(AssertUnwindSafe(|| batch.finish_weighted(&weights)))
             .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
         let out = to_js(&batch)?;
         let set = |key: &str, value: &JsValue| {
@@ -198,7 +203,31 @@ impl BatchSession {
             let rows: Vec<(&str, &ValidationResult)> = names.iter().map(String::as_str).zip(&batch.results).collect();
             set("table", &JsValue::from_str(&human::render_table(&rows)))?;
         }
+        let document_format = |key: &str| -> Result<Option<Format>, JsError> {
+            option_string(&options, key)
+                .map(|name| Format::parse(&name).ok_or_else(|| JsError::new(&format!("nianbao: unknown document format {name}"))))
+                .transpose()
+        };
+        if let Some(format) = document_format("summary")? {
+            set("summary", &document(letters::summary(&batch, format), format))?;
+        }
+        if let Some(format) = document_format("letters")? {
+            let all = js_sys::Array::new();
+            all.push(&document(letters::write(&[letters::analysis(&batch)], "汇总分析", format), format));
+            for index in 0..batch.results.len() {
+                all.push(&document(letters::write(&[letters::letter(&batch, index)], "审查意见", format), format));
+            }
+            set("letters", &all)?;
+        }
         Ok(out)
+    }
+}
+
+/// A document as JavaScript: text for Markdown and HTML, bytes for DOCX.
+fn document(bytes: Vec<u8>, format: Format) -> JsValue {
+    match format {
+        Format::Docx => Uint8Array::from(bytes.as_slice()).into(),
+        Format::Markdown | Format::Html => JsValue::from_str(&String::from_utf8(bytes).unwrap_or_default()),
     }
 }
 

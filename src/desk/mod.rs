@@ -42,8 +42,11 @@ pub struct ReportFacts {
 impl ReportFacts {
     pub fn of(report: &crate::rules::Report) -> ReportFacts {
         let sentences = narrative::all_sentences(report);
-        let prose: String = sentences.iter().flat_map(|s| s.chars.iter()).collect();
-        ReportFacts { copy: CopyFacts::of(report, &sentences), oversight: score::oversight_words(&prose) }
+        let mut oversight = [false; 3];
+        for s in &sentences {
+            score::oversight_words(s.chars, &mut oversight);
+        }
+        ReportFacts { copy: CopyFacts::of(report, &sentences), oversight }
     }
 }
 

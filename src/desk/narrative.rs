@@ -31,9 +31,15 @@ pub fn section_at(report: &Report, line: usize) -> Option<u8> {
 /// the heading left out. `None` when the heading is not found.
 pub fn section_text(report: &Report, number: u8) -> Option<String> {
     let lines = section_lines(report, number)?;
+    let prose = report.prose();
     let mut text = String::new();
-    for s in sentences_in(report, lines) {
-        text.extend(s.chars.iter());
+    for passage in prose.passages.iter().filter(|p| lines.contains(&p.line_at(0))) {
+        for (n, (sentence, _)) in prose.sentences(passage).enumerate() {
+            if n == 0 && passage.line_at(0) == lines.start {
+                continue; // the heading
+            }
+            text.extend(&passage.chars[sentence.range.clone()]);
+        }
     }
     Some(text)
 }
@@ -47,12 +53,6 @@ pub struct SentenceText<'p> {
     /// The passage and the range, to quote it as written.
     pub passage: usize,
     pub range: Range<usize>,
-}
-
-/// The sentences whose passage starts within `lines`, a section heading's own sentence left
-/// out (the heading is the same every year).
-fn sentences_in<'p>(report: &'p Report, lines: Range<usize>) -> impl Iterator<Item = SentenceText<'p>> {
-    all_sentences(report).into_iter().filter(move |s| lines.contains(&s.line))
 }
 
 /// Every sentence of the prose, section headings left out, in text order.
@@ -80,7 +80,13 @@ pub fn all_sentences<'p>(report: &'p Report) -> Vec<SentenceText<'p>> {
 /// Characters that do not tell two sentences apart: figures (ASCII and Chinese numerals, so
 /// `2023年` and `二〇二四年` are alike), and punctuation.
 fn is_ignored(c: char) -> bool {
-    !c.is_alphanumeric() || c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两".contains(c)
+    match c {
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两' => true,
+        // CJK ideographs first: most of the text, and `is_alphanumeric` is slow on them.
+        '\u{4E00}'..='\u{9FFF}' => false,
+        c if c.is_ascii() => !c.is_ascii_alphabetic(),
+        c => !c.is_alphanumeric(),
+    }
 }
 
 /// A sentence's fingerprint (FNV-1a over its characters that are not figures or punctuation)

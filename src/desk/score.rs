@@ -169,7 +169,15 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-/// Whether a report's prose speaks of each of 考核, 社会评议 (or 评议), 责任追究 (or 追究, 问责).
-pub fn oversight_words(prose: &str) -> [bool; 3] {
-    [prose.contains("考核"), prose.contains("评议"), prose.contains("追究") || prose.contains("问责")]
+/// Whether text (width-folded characters) speaks of each of 考核, 社会评议 (or 评议), 责任追究
+/// (or 追究, 问责); `found` gathers over the sentences of a report.
+pub fn oversight_words(chars: &[char], found: &mut [bool; 3]) {
+    for pair in chars.windows(2) {
+        match pair {
+            ['考', '核'] => found[0] = true,
+            ['评', '议'] => found[1] = true,
+            ['追', '究'] | ['问', '责'] => found[2] = true,
+            _ => {}
+        }
+    }
 }

@@ -9,8 +9,11 @@ use super::round4;
 use crate::result::{Num, ValidationResult};
 use crate::stats::Stats;
 
+/// How a key figure is taken from a report's statistics.
+pub type Figure = fn(&Stats) -> Option<Num>;
+
 /// The key figures a series shows: (key, label in Chinese, is a rate, the figure).
-pub const FIGURES: [(&str, &str, bool, fn(&Stats) -> Option<Num>); 9] = [
+pub const FIGURES: [(&str, &str, bool, Figure); 9] = [
     ("received", "本年新收申请", false, |s| s.received),
     ("carried", "上年结转", false, |s| s.carried),
     ("handled", "办结", false, |s| s.handled),

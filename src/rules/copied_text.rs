@@ -67,7 +67,11 @@ impl CopyFacts {
                     fingerprint,
                     chars,
                     line: s.line,
-                    text: prose.passages[s.passage].quote(s.range.clone()),
+                    // Quoted (a costly read of the text as written) only where a copy is reported.
+                    text: match s.section {
+                        Some(n) if WARNED_SECTIONS.contains(&n) => prose.passages[s.passage].quote(s.range.clone()),
+                        _ => String::new(),
+                    },
                 })
             })
             .collect();

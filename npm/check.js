@@ -10,7 +10,7 @@ import { checkWithHuman, humanSync, init, openBatch, prepareInput, unreadableRes
  * Checks several reports together. `items`: `[{ input, filename? }]` or Blobs/Files (strings,
  * bytes, Blobs; PDFs among them). Options: `onProgress({ done, total, name })` after each
  * report, `pause()` awaited after each (to yield on a main thread), `human`/`colour` (each result's text), `table` (the summary table),
- * `texts` (the text the engine read for each PDF), and `summary`/`letters`/`weights` (the desk's
+ * `texts` (the text the engine read for each PDF), and `summary`/`documents`/`weights` (the desk's
  * documents, see BatchOptions). Resolves to `{ results, links, human?, table?,
  * pdf, texts? }` (`pdf[i]`: `{ pages, ms }` for a PDF read; `texts[i]`: a PDF's text, else null).
  */

@@ -267,9 +267,10 @@ function batchOptions(options) {
     table: Boolean(options && options.table),
   };
   // The desk's documents and weights (see BatchOptions in index.d.ts).
-  for (const key of ['summary', 'letters', 'weights']) {
+  for (const key of ['summary', 'weights']) {
     if (options && typeof options[key] === 'string') out[key] = options[key];
   }
+  if (options && Array.isArray(options.documents)) out.documents = options.documents;
   return out;
 }
 

@@ -165,8 +165,8 @@ export interface BatchResult {
   /** With `{ summary: format }`: the 汇总分析 followed by every 审查意见 (`nianbao summary`);
    * text for `md`/`html`, bytes for `docx`. */
   summary?: string | Uint8Array;
-  /** With `{ letters: format }`: the 汇总分析, then each report's 审查意见, one document each. */
-  letters?: (string | Uint8Array)[];
+  /** With `{ documents: formats }`: per format, the 汇总分析 and each report's 审查意见 alone. */
+  documents?: Partial<Record<DocumentFormat, { analysis: string | Uint8Array; letters: (string | Uint8Array)[] }>>;
 }
 
 export type DocumentFormat = 'md' | 'html' | 'docx';
@@ -243,8 +243,8 @@ export interface BatchOptions {
   table?: boolean;
   /** Also write the 汇总分析 and every 审查意见 as one document (`summary`). */
   summary?: DocumentFormat;
-  /** Also write each document alone (`letters`). */
-  letters?: DocumentFormat;
+  /** Also write each document alone, in each of these formats (`documents`). */
+  documents?: DocumentFormat[];
   /** The score's weights as JSON `{"indicator id": weight}` (a province's own table). */
   weights?: string;
 }

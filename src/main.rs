@@ -159,7 +159,7 @@ fn summary(args: &[String]) -> ExitCode {
     }
     let documents = DocumentFormat::parse(&format);
     if documents.is_none() && format != "json" {
-        eprintln!("未知的输出格式 / unknown format: {format}（md、html、docx 或 json）");
+        eprintln!("{}", nianbao::desk::letters::unknown_format(&format));
         return ExitCode::from(2);
     }
     if inputs.is_empty() {

@@ -3,6 +3,7 @@
 // the page can paint (the offline single file, opened from disk, runs no worker).
 
 import { checkFile, checkFiles, environment } from './index.js';
+import { DESK_DOCUMENTS } from './widget-desk.js';
 
 let worker = null; // Promise<Worker|null>
 const pending = new Map();
@@ -63,6 +64,7 @@ function mainThread(items, single, onProgress) {
   let last = 0;
   return checkFiles(items, {
     texts: true,
+    documents: DESK_DOCUMENTS,
     onProgress,
     // Yield to the page now and then (a timer lets it paint and handle input).
     pause: () => {

@@ -6,6 +6,7 @@
 // as the engine read it, for the text view), `{ type: 'error', id, message }`.
 
 import { checkFile, checkFiles, init } from './index.js';
+import { DESK_DOCUMENTS } from './widget-desk.js';
 
 self.addEventListener('message', async (event) => {
   const { type, id, items, single } = event.data || {};
@@ -19,6 +20,7 @@ self.addEventListener('message', async (event) => {
       let last = 0;
       out = await checkFiles(items, {
         texts: true,
+        documents: DESK_DOCUMENTS,
         onProgress: ({ done, total }) => {
           // At most one message per 40 ms, and the last one.
           const now = Date.now();

@@ -63,8 +63,10 @@ pub fn group(results: &[ValidationResult]) -> (Vec<Body>, Vec<usize>) {
             _ => unassigned.push(index),
         }
     }
-    let mut bodies: Vec<Body> = by_key.into_iter().map(|(key, years)| body(key, years, results)).collect();
-    bodies.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
+    // By key (the map's order), then by name.
+    let by_key: Vec<Body> = by_key.into_iter().map(|(key, years)| body(key, years, results)).collect();
+    let order = super::order_by(by_key.len(), &|a, b| by_key[a].name.cmp(&by_key[b].name));
+    let bodies = order.into_iter().map(|i| by_key[i].clone()).collect();
     (bodies, unassigned)
 }
 
@@ -109,9 +111,13 @@ fn differences(reports: &[usize], results: &[ValidationResult]) -> Vec<Differenc
     compare("title", &|r| r.report.title.clone());
     compare("published", &|r| r.report.published.clone());
     compare("template", &|r| r.template.map(str::to_string));
-    let mut ids: Vec<&str> = versions.iter().flat_map(|r| r.cells.keys().copied()).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    // The first version's cells (in id order), then any the others add.
+    let mut ids: Vec<&str> = Vec::new();
+    for id in versions.iter().flat_map(|r| r.cells.keys().copied()) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
     for id in ids {
         compare(id, &|r| r.cells.get(id).copied().flatten().map(|n| fmt_num(n.0)));
     }

@@ -28,6 +28,11 @@ impl Format {
     }
 }
 
+/// The message for a format [`Format::parse`] does not know (both CLIs print it).
+pub fn unknown_format(name: &str) -> String {
+    format!("未知的输出格式 / unknown format: {name}（md、html、docx 或 json）")
+}
+
 /// The 汇总分析 followed by every report's 审查意见, in one file of the format.
 pub fn summary(batch: &BatchResult, format: Format) -> Vec<u8> {
     let mut documents = vec![analysis(batch)];

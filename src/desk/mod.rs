@@ -118,16 +118,16 @@ pub fn pairs(bodies: &[Body]) -> Vec<(usize, usize)> {
             }
         }
     }
-    out.sort_unstable_by_key(|p| p.1);
     out
 }
 
 /// The desk of a batch whose results are final (batch findings added), given the facts kept
 /// of each report, what was carried over, and the weights of the score.
 pub fn build(results: &[ValidationResult], facts: &[ReportFacts], bodies: Vec<Body>, unassigned: Vec<usize>, copied: Vec<Copied>, weights: &Weights) -> Desk {
-    let mut years: Vec<u32> = results.iter().filter_map(year_of).collect();
-    years.sort_unstable();
-    years.dedup();
+    let mut years: Vec<u32> = Vec::new();
+    for year in results.iter().filter_map(year_of) {
+        insert_sorted(&mut years, year);
+    }
     let series = bodies.iter().map(|b| series::series(b, results)).collect();
     let previous: Vec<bool> = {
         let mut has = vec![false; results.len()];
@@ -155,8 +155,7 @@ pub fn build(results: &[ValidationResult], facts: &[ReportFacts], bodies: Vec<Bo
             score::score(&context, weights)
         })
         .collect();
-    let mut ranking: Vec<&Score> = scores.iter().collect();
-    ranking.sort_by(|a, b| b.score.0.total_cmp(&a.score.0).then(a.report.cmp(&b.report)));
+    let ranking = order_by(scores.len(), &|a, b| scores[b].score.0.total_cmp(&scores[a].score.0));
     let mut distribution = [0; 10];
     for s in &scores {
         distribution[((s.score.0 / 10.0) as usize).min(9)] += 1;
@@ -169,7 +168,7 @@ pub fn build(results: &[ValidationResult], facts: &[ReportFacts], bodies: Vec<Bo
         unassigned,
         series,
         copied,
-        ranking: ranking.iter().map(|s| s.report).collect(),
+        ranking: ranking.iter().map(|i| scores[*i].report).collect(),
         problems,
         scores,
         distribution,
@@ -192,15 +191,16 @@ fn defects(results: &[ValidationResult], problems: &[Vec<Problem>]) -> Vec<Defec
             }
         }
     }
-    let mut out: Vec<Defect> = by_rule
+    let found: Vec<Defect> = by_rule
         .into_iter()
         .filter_map(|(rule, (reports, problems))| {
             let r = crate::rules::rule(rule)?;
             Some(Defect { rule: r.id, severity: r.severity, summary: r.summary, reports, problems })
         })
         .collect();
-    out.sort_by(|a, b| b.reports.cmp(&a.reports).then(b.problems.cmp(&a.problems)).then(a.rule.cmp(b.rule)));
-    out
+    // Most reports first, then most problems; by rule id (the map's order) last.
+    let order = order_by(found.len(), &|a, b| (found[b].reports, found[b].problems).cmp(&(found[a].reports, found[a].problems)));
+    order.into_iter().map(|i| found[i].clone()).collect()
 }
 
 fn totals(results: &[ValidationResult], years: &[u32], scores: &[Score]) -> Vec<YearTotals> {
@@ -224,6 +224,21 @@ fn totals(results: &[ValidationResult], years: &[u32], scores: &[Score]) -> Vec<
             }
         })
         .collect()
+}
+
+/// The indices `0..len` in the order `before` gives (ties: by index). One sort for every order
+/// the desk needs: each `sort_by` over a type of its own costs the wasm a copy of the sort.
+pub fn order_by(len: usize, before: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_unstable_by(|a, b| before(*a, *b).then(a.cmp(b)));
+    order
+}
+
+/// Adds `value` to an ascending list without duplicates.
+fn insert_sorted(list: &mut Vec<u32>, value: u32) {
+    if let Err(at) = list.binary_search(&value) {
+        list.insert(at, value);
+    }
 }
 
 /// A share or a change to four decimals: the same JSON natively and in wasm, and readable.

@@ -26,15 +26,38 @@ impl Weights {
     /// The default table with the weights of a JSON object `{"indicator id": weight, …}`; an
     /// unknown id or a weight that is not a number ≥ 0 is an error (a typo must not go unseen).
     pub fn from_json(json: &str) -> Result<Weights, String> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("权重表不是有效的 JSON：{e}"))?;
-        let object = value.as_object().ok_or("权重表应为 JSON 对象：{\"指标 id\": 权重}")?;
         let mut weights = Weights::default();
-        for (id, weight) in object {
-            let weight = weight.as_f64().filter(|w| *w >= 0.0 && w.is_finite()).ok_or(format!("指标 {id} 的权重应为不小于 0 的数"))?;
+        for (id, weight) in flat_object(json).ok_or("权重表应为 JSON 对象：{\"指标 id\": 权重, …}")? {
+            let weight = weight.parse::<f64>().ok().filter(|w| *w >= 0.0 && w.is_finite()).ok_or(format!("指标 {id} 的权重应为不小于 0 的数"))?;
             let slot = weights.0.iter_mut().find(|(i, _)| i.id == id).ok_or(format!("未知的指标 {id}"))?;
             slot.1 = weight;
         }
         Ok(weights)
+    }
+}
+
+/// The members of a flat JSON object whose keys are plain strings (no escapes) and whose values
+/// are scalars, as (key, value text); `None` when it is not one. A reader this small keeps the
+/// JSON parser out of the wasm (the engine otherwise only writes JSON).
+fn flat_object(json: &str) -> Option<Vec<(&str, &str)>> {
+    let mut rest = json.trim().strip_prefix('{')?.trim_start();
+    let mut out = Vec::new();
+    if let Some(after) = rest.strip_prefix('}') {
+        return after.trim().is_empty().then_some(out);
+    }
+    loop {
+        let (key, after) = rest.strip_prefix('"')?.split_once('"')?;
+        if key.contains('\\') {
+            return None;
+        }
+        rest = after.trim_start().strip_prefix(':')?.trim_start();
+        let end = rest.find([',', '}'])?;
+        out.push((key, rest[..end].trim()));
+        let (separator, after) = (rest.as_bytes()[end], &rest[end + 1..]);
+        rest = after.trim_start();
+        if separator == b'}' {
+            return rest.is_empty().then_some(out);
+        }
     }
 }
 
@@ -178,6 +201,20 @@ pub fn oversight_words(chars: &[char], found: &mut [bool; 3]) {
             ['评', '议'] => found[1] = true,
             ['追', '究'] | ['问', '责'] => found[2] = true,
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::flat_object;
+
+    #[test]
+    fn flat_objects_are_read_strictly() {
+        assert_eq!(flat_object(r#" { "a": 1, "b" : 2.5 } "#), Some(vec![("a", "1"), ("b", "2.5")]));
+        assert_eq!(flat_object("{}"), Some(vec![]));
+        for bad in ["", "[1]", r#"{"a": 1"#, r#"{"a" 1}"#, r#"{"a": 1} x"#, r#"{"a\"": 1}"#, r#"{a: 1}"#] {
+            assert_eq!(flat_object(bad), None, "{bad}");
         }
     }
 }

@@ -129,13 +129,15 @@ pub fn compare(previous: &CopyFacts, next: &CopyFacts, indices: (usize, usize), 
     for s in next.sentences.iter().filter(|s| s.section.is_some()) {
         let number = s.section.unwrap_or(0);
         let copied = before.contains(&s.fingerprint);
-        let section = match sections.iter_mut().find(|c| c.number == number) {
-            Some(section) => section,
-            None => {
-                sections.push(CopiedSection { number, sentences: 0, copied: 0, share: Num(0.0) });
-                sections.last_mut().expect("just pushed")
+        // Kept in section order as they come.
+        let at = match sections.binary_search_by_key(&number, |c| c.number) {
+            Ok(at) => at,
+            Err(at) => {
+                sections.insert(at, CopiedSection { number, sentences: 0, copied: 0, share: Num(0.0) });
+                at
             }
         };
+        let section = &mut sections[at];
         section.sentences += 1;
         section.copied += usize::from(copied);
         if WARNED_SECTIONS.contains(&number) {
@@ -146,7 +148,6 @@ pub fn compare(previous: &CopyFacts, next: &CopyFacts, indices: (usize, usize), 
             }
         }
     }
-    sections.sort_by_key(|s| s.number);
     let mut found = Vec::new();
     for section in &mut sections {
         let share = section.copied as f64 / section.sentences as f64;

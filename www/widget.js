@@ -369,6 +369,7 @@ export class NianbaoValidator extends HTMLElement {
   _renderSummary() {
     const t = this._t;
     this._summaryEl.replaceChildren();
+    this._deskEl?.remove();
     this._summaryEl.hidden = !this._batch;
     if (!this._batch) return;
     this._summaryEl.append(
@@ -383,17 +384,20 @@ export class NianbaoValidator extends HTMLElement {
         onSort: (key) => this._sortBy(key),
         onOpen: (index) => this._open(index),
       }),
-      this._desk &&
-        deskView({
-          desk: this._desk,
-          documents: this._documents,
-          entries: this._results,
-          lang: this.getAttribute('lang'),
-          uid: this._uid,
-          onOpen: (index) => this._open(index),
-          download: (filename, data, type) => this._download(filename, data, type),
-        }),
     );
+    // The supervisor's view, next to the summary (not inside it: its rows are the reports').
+    this._deskEl =
+      this._desk &&
+      deskView({
+        desk: this._desk,
+        documents: this._documents,
+        entries: this._results,
+        lang: this.getAttribute('lang'),
+        uid: this._uid,
+        onOpen: (index) => this._open(index),
+        download: (filename, data, type) => this._download(filename, data, type),
+      });
+    if (this._deskEl) this._summaryEl.after(this._deskEl);
   }
 
   _renderDetail() {

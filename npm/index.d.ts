@@ -23,7 +23,11 @@ export type RuleId =
   | 't2-in-force'
   | 'text-table-mismatch'
   | 'fee-statement'
+  | 'overview-topics'
+  | 'problems-substance'
   | 'carry-chain'
+  | 'copied-text'
+  | 'figure-jump'
   | 'heading-variant'
   | 'input-unreadable';
 

@@ -11,7 +11,8 @@ import { checkWithHuman, humanSync, init, openBatch, prepareInput, unreadableRes
  * bytes, Blobs; PDFs among them). Options: `onProgress({ done, total, name })` after each
  * report, `pause()` awaited after each (to yield on a main thread), `human`/`colour` (each result's text), `table` (the summary table),
  * `texts` (the text the engine read for each PDF), `prepared(i)` (a promise of item `i` made
- * ready elsewhere — `prepareOnWorkers` — or undefined to read it here). Resolves to `{ results, links, human?, table?,
+ * ready elsewhere — `prepareOnWorkers` — or undefined to read it here), and
+ * `summary`/`documents`/`weights` (the desk's documents, see BatchOptions). Resolves to `{ results, links, human?, table?,
  * pdf, texts? }` (`pdf[i]`: `{ pages, ms }` for a PDF read; `texts[i]`: a PDF's text, else null).
  */
 export async function checkFiles(items, options = {}) {
@@ -31,7 +32,7 @@ export async function checkFiles(items, options = {}) {
     // On a page's main thread: let it paint and answer input between reports.
     if (options.pause) await options.pause();
   }
-  const out = batch.finish({ human: options.human, colour: options.colour, table: options.table });
+  const out = batch.finish(options);
   for (const [i, message] of failures) {
     if (out.human) [out.results[i], out.human[i]] = unreadableResult(out.results[i], message, out.human[i]);
     else out.results[i] = unreadableResult(out.results[i], message);

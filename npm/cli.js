@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `nianbao check [--format human|json|table|csv] FILE|DIR|- ...` and `nianbao rules`: the same
+// `nianbao check [--format human|json|table|csv] FILE|DIR|- ...`, `nianbao summary [--format
+// md|html|docx|json] [--weights FILE] [--output FILE] FILE|DIR ...` and `nianbao rules`: the same
 // output and exit status as the native CLI (0 no error; 1 an error finding; 2 an input
 // unreadable), the usage text, directory listing and table from the engine itself. Beyond the
 // native CLI: PDFs are read (their text, through pdf.js), and `--format csv` (one row per report,
 // every cell a column).
 
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { engineSync, limitsSync, prepareInput, reportExtensionsSync, rulesTextSync, usageSync } from './core.js';
@@ -160,27 +161,9 @@ async function check(args) {
     process.stderr.write(`${usageSync()}\n`);
     return 2;
   }
-  let unreadable = false;
+  let { read, unreadable } = readAll(inputs);
   let anyError = false;
-  const files = [];
-  for (const input of inputs) {
-    try {
-      files.push(...expand(input));
-    } catch (error) {
-      process.stderr.write(`${input}: ${error.message}\n`);
-      unreadable = true;
-    }
-  }
   const colour = format === 'human' && process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
-  const read = [];
-  for (const file of files) {
-    try {
-      read.push({ input: readInput(file), filename: file });
-    } catch (error) {
-      process.stderr.write(`${file}: ${error.message}\n`);
-      unreadable = true;
-    }
-  }
   // Reports are checked together, so reports of one body in consecutive years are compared
   // (carry-chain); a PDF is read into text first, on every core when there are several.
   const pdf = (item) => isPdf(item.input, item.filename);
@@ -208,10 +191,83 @@ async function check(args) {
   return unreadable ? 2 : anyError ? 1 : 0;
 }
 
+/** Every file named or found in a folder, read; `unreadable`: one could not be (said on stderr). */
+function readAll(inputs) {
+  let unreadable = false;
+  const files = [];
+  for (const input of inputs) {
+    try {
+      files.push(...expand(input));
+    } catch (error) {
+      process.stderr.write(`${input}: ${error.message}\n`);
+      unreadable = true;
+    }
+  }
+  const read = [];
+  for (const file of files) {
+    try {
+      read.push({ input: readInput(file), filename: file });
+    } catch (error) {
+      process.stderr.write(`${file}: ${error.message}\n`);
+      unreadable = true;
+    }
+  }
+  return { read, unreadable };
+}
+
+/** `nianbao summary`: the 汇总分析 and every 审查意见 (made by the engine), or the batch as JSON. */
+async function summary(args) {
+  let format = 'md';
+  let weights;
+  let output;
+  const inputs = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--format' || arg === '-f') format = args[++i] ?? '';
+    else if (arg === '--weights') weights = args[++i] ?? '';
+    else if (arg === '--output' || arg === '-o') output = args[++i] ?? '';
+    else if (arg === '-h' || arg === '--help') {
+      out(`${usageSync()}\n`);
+      return 0;
+    } else inputs.push(arg);
+  }
+  if (inputs.length === 0) {
+    process.stderr.write(`${usageSync()}\n`);
+    return 2;
+  }
+  const options = format === 'json' ? {} : { summary: format };
+  if (weights !== undefined) {
+    try {
+      options.weights = readFileSync(weights, 'utf8');
+    } catch (error) {
+      process.stderr.write(`${weights}: ${error.message}\n`);
+      return 2;
+    }
+  }
+  const { read, unreadable } = readAll(inputs);
+  let batch;
+  try {
+    batch = await checkFiles(read, options);
+  } catch (error) {
+    // The formats and the weights are the engine's to refuse (an unknown format, a bad table).
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const bytes = format === 'json' ? `${toSortedJson({ results: batch.results, links: batch.links, desk: batch.desk })}\n` : batch.summary;
+  if (output !== undefined) writeFileSync(output, bytes);
+  else if (bytes instanceof Uint8Array && process.stdout.isTTY === true) {
+    process.stderr.write('DOCX 不能输出到终端，请用 --output 文件名.docx 或重定向 / use --output FILE.docx\n');
+    return 2;
+  } else out(bytes);
+  return unreadable ? 2 : 0;
+}
+
 async function main(args) {
   switch (args[0]) {
     case 'check':
       return await check(args.slice(1));
+    case 'summary':
+      return await summary(args.slice(1));
     case 'rules':
       out(rulesTextSync());
       return 0;

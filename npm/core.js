@@ -294,11 +294,17 @@ export function validateBatchSync(items, options) {
 }
 
 function batchOptions(options) {
-  return {
+  const out = {
     human: Boolean(options && options.human),
     colour: Boolean(options && options.colour),
     table: Boolean(options && options.table),
   };
+  // The desk's documents and weights (see BatchOptions in index.d.ts).
+  for (const key of ['summary', 'weights']) {
+    if (options && typeof options[key] === 'string') out[key] = options[key];
+  }
+  if (options && Array.isArray(options.documents)) out.documents = options.documents;
+  return out;
 }
 
 /**

@@ -24,7 +24,11 @@ export type RuleId =
   | 't2-in-force'
   | 'text-table-mismatch'
   | 'fee-statement'
+  | 'overview-topics'
+  | 'problems-substance'
   | 'carry-chain'
+  | 'copied-text'
+  | 'figure-jump'
   | 'heading-variant'
   | 'input-unreadable';
 
@@ -160,6 +164,75 @@ export interface BatchResult {
   human?: string[];
   /** With `{ table: true }`: the summary table `nianbao check --format table` prints. */
   table?: string;
+  /** The supervisor's desk: bodies × years, series, scores, copied text. Absent only when the
+   * engine trapped on an input and each report was checked alone. */
+  desk?: Desk;
+  /** With `{ summary: format }`: the 汇总分析 followed by every 审查意见 (`nianbao summary`);
+   * text for `md`/`html`, bytes for `docx`. */
+  summary?: string | Uint8Array;
+  /** With `{ documents: formats }`: per format, the 汇总分析 and each report's 审查意见 alone. */
+  documents?: Partial<Record<DocumentFormat, { analysis: string | Uint8Array; letters: (string | Uint8Array)[] }>>;
+}
+
+export type DocumentFormat = 'md' | 'html' | 'docx';
+
+/** The batch-level objects (OUTPUT.md additions; README "The supervisor's desk"). */
+export interface Desk {
+  /** Every report year, ascending: the columns of the body × year matrix. */
+  years: number[];
+  bodies: DeskBody[];
+  /** Reports that name no body or no year. */
+  unassigned: number[];
+  /** One per body, in the order of `bodies`. */
+  series: DeskSeries[];
+  copied: Copied[];
+  /** Per report, its findings grouped one mistake one problem (indexes into `diagnostics`). */
+  problems: { finding: number; related: number[] }[][];
+  scores: Score[];
+  /** Report indexes, best score first. */
+  ranking: number[];
+  /** Scores in 0–9, 10–19, …, 90–100. */
+  distribution: number[];
+  defects: { rule: string; severity: Severity; summary: string; reports: number; problems: number }[];
+  totals: { year: number; reports: number; received: number | null; handled: number | null; review_total: number | null; suit_total: number | null; mean_score: number | null }[];
+}
+
+export interface DeskBody {
+  /** The normalised name its reports share (某县人民政府办公室 = 某县政府办). */
+  key: string;
+  /** As its latest report names it; `names`: every name its reports give. */
+  name: string;
+  names: string[];
+  years: { year: number; reports: number[] }[];
+  missing_years: number[];
+  duplicates: { year: number; reports: number[]; differences: { field: string; values: (string | null)[] }[] }[];
+}
+
+export interface DeskSeries {
+  body: string;
+  points: {
+    year: number;
+    report: number;
+    figures: Record<'received' | 'carried' | 'handled' | 'carried_forward' | 'disclosure_rate' | 'review_total' | 'review_correction_rate' | 'suit_total' | 'suit_correction_rate', number | null>;
+    changes: Record<string, { from_year: number; difference: number; ratio: number | null }>;
+  }[];
+}
+
+export interface Copied {
+  report: number;
+  previous: number;
+  /** Share of the characters of sections 一 and 五 carried over (0–1). */
+  share: number;
+  sections: { number: number; sentences: number; copied: number; share: number }[];
+  /** Sentences of sections 一 and 五 carried over: line in the later report, text as written. */
+  passages: { section: number; line: number; text: string }[];
+}
+
+export interface Score {
+  report: number;
+  /** 0–100, one decimal. */
+  score: number;
+  indicators: { id: string; label: string; basis: string; weight: number; earned: number; applicable: boolean; evidence: string[] }[];
 }
 
 export interface BatchItem {
@@ -173,6 +246,12 @@ export interface BatchOptions {
   colour?: boolean;
   /** Also render the summary table of `nianbao check --format table` (`table`). */
   table?: boolean;
+  /** Also write the 汇总分析 and every 审查意见 as one document (`summary`). */
+  summary?: DocumentFormat;
+  /** Also write each document alone, in each of these formats (`documents`). */
+  documents?: DocumentFormat[];
+  /** The score's weights as JSON `{"indicator id": weight}` (a province's own table). */
+  weights?: string;
 }
 
 /** Figures for the statistics panel. Rates are in [0, 1], or `null`. */

@@ -1,13 +1,18 @@
 //! Several reports at once: each is validated alone, then reports of the same body in
 //! consecutive years are linked and the later one gets the `carry-chain` findings (this
-//! year's 上年结转 against last year's 结转下年度).
+//! year's 上年结转 against last year's 结转下年度); each report is compared with its body's
+//! report of the nearest earlier year (`copied-text`, `figure-jump`), and the supervisor's
+//! desk ([`crate::desk`]: bodies × years, series, scores) is built.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::desk::score::Weights;
+use crate::desk::{bodies, pairs, Desk, ReportFacts};
 use crate::result::{LinkInfo, ValidationResult};
 use crate::rules::carry_chain::{compare, ChainFacts};
+use crate::rules::{copied_text, figure_jump};
 use crate::{finish_inspecting, read, Source, LIMITS};
 
 /// Two reports of one body in consecutive years.
@@ -30,6 +35,8 @@ pub struct BatchResult {
     /// One result per input, in input order.
     pub results: Vec<ValidationResult>,
     pub links: Vec<Link>,
+    /// The batch-level objects: bodies, years, series, scores, what was copied.
+    pub desk: Desk,
 }
 
 /// Validates several reports (`(name, bytes)`; the name's extension helps pick the reader)
@@ -56,6 +63,7 @@ pub enum Input<'a> {
 pub struct Checked {
     pub result: ValidationResult,
     facts: ChainFacts,
+    desk_facts: ReportFacts,
 }
 
 impl Checked {
@@ -70,9 +78,10 @@ impl Checked {
                 read::read_str(text, ext.as_deref())
             }
         };
-        let (result, facts) =
-            finish_inspecting(kind, chars, &doc, &source, |meta, extraction| ChainFacts::of(name, &doc, meta, extraction));
-        Checked { result, facts }
+        let (result, (facts, desk_facts)) = finish_inspecting(kind, chars, &doc, &source, |report| {
+            (ChainFacts::of(name, &doc, report.meta, report.extraction), ReportFacts::of(report))
+        });
+        Checked { result, facts, desk_facts }
     }
 
     /// The name the report was checked under.
@@ -88,6 +97,7 @@ impl Checked {
 pub struct Batch {
     results: Vec<ValidationResult>,
     facts: Vec<ChainFacts>,
+    desk_facts: Vec<ReportFacts>,
 }
 
 impl Batch {
@@ -101,6 +111,7 @@ impl Batch {
     pub fn push(&mut self, checked: Checked) -> &ValidationResult {
         self.results.push(checked.result);
         self.facts.push(checked.facts);
+        self.desk_facts.push(checked.desk_facts);
         self.results.last().expect("just pushed")
     }
 
@@ -113,9 +124,15 @@ impl Batch {
         self.results.is_empty()
     }
 
-    /// Links reports of one body in consecutive years and adds the `carry-chain` findings.
+    /// Links reports of one body in consecutive years, adds the findings of the batch rules
+    /// and builds the desk with the default weights.
     pub fn finish(self) -> BatchResult {
-        let Batch { mut results, facts } = self;
+        self.finish_weighted(&Weights::default())
+    }
+
+    /// [`Batch::finish`] with the score's weights given.
+    pub fn finish_weighted(self, weights: &Weights) -> BatchResult {
+        let Batch { mut results, facts, desk_facts } = self;
         let links = link(&facts);
         for l in &links {
             let found = compare(&facts[l.previous], &facts[l.next]);
@@ -126,7 +143,19 @@ impl Batch {
             results[l.next].links.push(previous_info);
             results[l.previous].links.push(next_info);
         }
-        BatchResult { results, links }
+        let (bodies, unassigned) = bodies::group(&results);
+        let mut copied = Vec::new();
+        for (previous, next) in pairs(&bodies) {
+            let title = facts[previous].title();
+            let mut found = figure_jump::compare(&results[previous], &results[next], &title);
+            if let Some((more, carried)) = copied_text::compare(&desk_facts[previous].copy, &desk_facts[next].copy, (previous, next), &title) {
+                found.extend(more);
+                copied.push(carried);
+            }
+            results[next].add_diagnostics(found);
+        }
+        let desk = crate::desk::build(&results, &desk_facts, bodies, unassigned, copied, weights);
+        BatchResult { results, links, desk }
     }
 }
 

@@ -61,6 +61,8 @@ pub fn rules_text() -> String {
 /// package's CLI (through wasm).
 pub const USAGE: &str = "用法 / usage:
   nianbao check [--format human|json|table|csv] FILE|DIR|- ...   检查年度报告（目录：检查其中每个报告；-：标准输入）
+  nianbao summary [--format md|html|docx|json] [--weights 权重.json] [--output 文件] FILE|DIR ...
+                                                                  汇总分析和每份报告的审查意见（json：含 desk 的批量结果）
   nianbao rules                                                   列出全部规则及说明
 
 输出格式：human 逐条列出问题（默认）；json 每份报告一行 JSON；table 每份报告一行的汇总表；

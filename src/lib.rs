@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod cells;
+pub mod desk;
 pub mod document;
 pub mod extract;
 pub mod human;
@@ -54,17 +55,17 @@ pub fn validate_str(text: &str, source: &Source) -> ValidationResult {
 }
 
 fn finish(kind: document::InputKind, chars: usize, doc: &Document, source: &Source) -> ValidationResult {
-    finish_inspecting(kind, chars, doc, source, |_, _| ()).0
+    finish_inspecting(kind, chars, doc, source, |_| ()).0
 }
 
-/// [`finish`], also handing the report's metadata and tables to `inspect` (the batch keeps
+/// [`finish`], also handing the report (metadata, tables, prose) to `inspect` (the batch keeps
 /// what it needs to compare reports with each other).
 pub(crate) fn finish_inspecting<T>(
     kind: document::InputKind,
     chars: usize,
     doc: &Document,
     source: &Source,
-    inspect: impl FnOnce(&locate::Meta, Option<&extract::Extraction>) -> T,
+    inspect: impl FnOnce(&rules::Report) -> T,
 ) -> (ValidationResult, T) {
     let fatal = doc.problems.iter().any(|p| p.fatal);
     let meta = if fatal { locate::Meta::default() } else { locate::meta(doc) };
@@ -87,7 +88,7 @@ pub(crate) fn finish_inspecting<T>(
     }
     result::sort_diagnostics(&mut diagnostics);
     let summary = Summary::of(&diagnostics);
-    let inspected = inspect(&meta, extraction.as_ref());
+    let inspected = inspect(&report);
     let cells = extraction.as_ref().map(extract::Extraction::result_cells).unwrap_or_default();
     let result = ValidationResult {
         engine: ENGINE.to_string(),

@@ -1,4 +1,5 @@
-//! The `nianbao` command line: `nianbao check [--format human|json|table] FILE...`, `nianbao rules`.
+//! The `nianbao` command line: `nianbao check [--format human|json|table] FILE...`,
+//! `nianbao summary [--format md|html|docx|json] FILE|DIR...`, `nianbao rules`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -6,6 +7,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use nianbao::batch::{Batch, Checked};
+use nianbao::desk::letters::Format as DocumentFormat;
+use nianbao::desk::score::Weights;
 use nianbao::result::ValidationResult;
 
 use nianbao::human::{is_report_file, USAGE};
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("summary") => summary(&args[1..]),
         Some("rules") => {
             print_rules();
             ExitCode::SUCCESS
@@ -70,35 +74,13 @@ fn check(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let mut files = Vec::new();
-    let mut unreadable = false;
-    for input in &inputs {
-        match expand(input) {
-            Ok(mut found) => files.append(&mut found),
-            Err(message) => {
-                eprintln!("{input}: {message}");
-                unreadable = true;
-            }
-        }
-    }
+    let (files, mut unreadable) = expand_all(&inputs);
     let colour = format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut any_error = false;
     // Several reports are checked together, so reports of one body in consecutive years are
     // compared (carry-chain).
-    let mut batch = Batch::default();
-    let mut names = Vec::new();
-    for (file, checked) in files.iter().zip(check_files(&files, jobs())) {
-        match checked {
-            Ok(checked) => {
-                names.push(checked.name().to_string());
-                batch.push(checked);
-            }
-            Err(message) => {
-                eprintln!("{}: {message}", file.display());
-                unreadable = true;
-            }
-        }
-    }
+    let (batch, names, failed) = checked_batch(&files);
+    unreadable |= failed;
     let results = batch.finish().results;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -165,6 +147,110 @@ fn check_files(files: &[PathBuf], jobs: usize) -> Vec<Result<Checked, String>> {
     });
     done.sort_unstable_by_key(|(index, _)| *index);
     done.into_iter().map(|(_, checked)| checked).collect()
+}
+
+/// Every file named, or found in a folder named; and whether an input could not be listed
+/// (said on stderr).
+fn expand_all(inputs: &[String]) -> (Vec<PathBuf>, bool) {
+    let mut files = Vec::new();
+    let mut unreadable = false;
+    for input in inputs {
+        match expand(input) {
+            Ok(mut found) => files.append(&mut found),
+            Err(message) => {
+                eprintln!("{input}: {message}");
+                unreadable = true;
+            }
+        }
+    }
+    (files, unreadable)
+}
+
+/// The files checked (on every core) and gathered into one batch in input order, with their
+/// names; and whether a file could not be read (said on stderr).
+fn checked_batch(files: &[PathBuf]) -> (Batch, Vec<String>, bool) {
+    let mut batch = Batch::default();
+    let mut names = Vec::new();
+    let mut unreadable = false;
+    for (file, checked) in files.iter().zip(check_files(files, jobs())) {
+        match checked {
+            Ok(checked) => {
+                names.push(checked.name().to_string());
+                batch.push(checked);
+            }
+            Err(message) => {
+                eprintln!("{}: {message}", file.display());
+                unreadable = true;
+            }
+        }
+    }
+    (batch, names, unreadable)
+}
+
+/// `nianbao summary`: the batch's 汇总分析 and every report's 审查意见 (md, html, docx), or
+/// the whole batch result with its desk (json).
+fn summary(args: &[String]) -> ExitCode {
+    let mut format = "md".to_string();
+    let (mut weights, mut output) = (None, None);
+    let mut inputs = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = || iter.next().cloned().unwrap_or_default();
+        match arg.as_str() {
+            "--format" | "-f" => format = value(),
+            "--weights" => weights = Some(value()),
+            "--output" | "-o" => output = Some(value()),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ => inputs.push(arg.clone()),
+        }
+    }
+    let documents = DocumentFormat::parse(&format);
+    if documents.is_none() && format != "json" {
+        eprintln!("{}", nianbao::desk::letters::unknown_format(&format));
+        return ExitCode::from(2);
+    }
+    if inputs.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let weights = match weights.map(|path| std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}")).and_then(|j| Weights::from_json(&j))) {
+        None => Weights::default(),
+        Some(Ok(w)) => w,
+        Some(Err(message)) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let (files, listing_failed) = expand_all(&inputs);
+    let (batch, _, reading_failed) = checked_batch(&files);
+    let unreadable = listing_failed || reading_failed;
+    let result = batch.finish_weighted(&weights);
+    let bytes = match documents {
+        Some(documents) => nianbao::desk::letters::summary(&result, documents),
+        None => {
+            let value = serde_json::to_value(&result).expect("result serialises");
+            (serde_json::to_string(&value).expect("value serialises") + "\n").into_bytes()
+        }
+    };
+    let written = match output {
+        Some(path) => std::fs::write(&path, &bytes).map_err(|e| format!("{path}: {e}")),
+        None if documents == Some(DocumentFormat::Docx) && std::io::stdout().is_terminal() => {
+            Err("DOCX 不能输出到终端，请用 --output 文件名.docx 或重定向 / use --output FILE.docx".to_string())
+        }
+        None => std::io::stdout().lock().write_all(&bytes).map_err(|e| e.to_string()),
+    };
+    if let Err(message) = written {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// The result as JSON with keys sorted, one line: the same bytes the npm package prints.

@@ -14,6 +14,7 @@ use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::desk::letters::{self, unknown_format, Format};
 use crate::result::ValidationResult;
 use crate::{human, read, rules::RULES, validate_bytes, validate_str, Source, LIMITS};
 
@@ -31,6 +32,15 @@ fn option_string(options: &JsValue, key: &str) -> Option<String> {
         return None;
     }
     Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+}
+
+/// A property of the options object that is an array of strings, when present.
+fn option_strings(options: &JsValue, key: &str) -> Option<Vec<String>> {
+    if !options.is_object() {
+        return None;
+    }
+    let value = Reflect::get(options, &JsValue::from_str(key)).ok()?;
+    js_sys::Array::is_array(&value).then(|| js_sys::Array::from(&value).iter().filter_map(|v| v.as_string()).collect())
 }
 
 fn option_bool(options: &JsValue, key: &str) -> bool {
@@ -176,11 +186,15 @@ impl BatchSession {
         Ok(self.batch.len() as u32)
     }
 
-    /// Links the reports and returns `{ results, links, human?, table? }` (see `validateBatch`).
-    /// The session is used up.
+    /// Links the reports and returns `{ results, links, desk, human?, table?, summary?, documents? }`
+    /// (see `validateBatch`). The session is used up.
     pub fn finish(self, options: JsValue) -> Result<JsValue, JsError> {
         let BatchSession { batch, names } = self;
-        let batch = catch_unwind(AssertUnwindSafe(|| batch.finish()))
+        let weights = match option_string(&options, "weights") {
+            Some(json) => crate::desk::score::Weights::from_json(&json).map_err(|e| JsError::new(&e))?,
+            None => crate::desk::score::Weights::default(),
+        };
+        let batch = catch_unwind(AssertUnwindSafe(|| batch.finish_weighted(&weights)))
             .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
         let out = to_js(&batch)?;
         let set = |key: &str, value: &JsValue| {
@@ -197,6 +211,35 @@ impl BatchSession {
         if option_bool(&options, "table") {
             let rows: Vec<(&str, &ValidationResult)> = names.iter().map(String::as_str).zip(&batch.results).collect();
             set("table", &JsValue::from_str(&human::render_table(&rows)))?;
+        }
+        let document_format = |key: &str| -> Result<Option<Format>, JsError> {
+            option_string(&options, key)
+                .map(|name| Format::parse(&name).ok_or_else(|| JsError::new(&unknown_format(&name))))
+                .transpose()
+        };
+        if let Some(format) = document_format("summary")? {
+            set("summary", &document(letters::summary(&batch, format), format))?;
+        }
+        if let Some(formats) = option_strings(&options, "documents") {
+            // Built once in the engine, so the page can offer every download without it.
+            let analysis = letters::analysis(&batch);
+            let each: Vec<_> = (0..batch.results.len()).map(|index| letters::letter(&batch, index)).collect();
+            let documents = js_sys::Object::new();
+            for name in formats {
+                let format = Format::parse(&name).ok_or_else(|| JsError::new(&unknown_format(&name)))?;
+                let set_in = |target: &js_sys::Object, key: &str, value: &JsValue| {
+                    Reflect::set(target, &JsValue::from_str(key), value).map_err(|_| JsError::new("nianbao: cannot build the batch result"))
+                };
+                let these = js_sys::Object::new();
+                set_in(&these, "analysis", &document(letters::write(std::slice::from_ref(&analysis), "汇总分析", format), format))?;
+                let all = js_sys::Array::new();
+                for letter in &each {
+                    all.push(&document(letters::write(std::slice::from_ref(letter), "审查意见", format), format));
+                }
+                set_in(&these, "letters", &all)?;
+                set_in(&documents, &name, &these)?;
+            }
+            set("documents", &documents)?;
         }
         Ok(out)
     }
@@ -254,6 +297,14 @@ pub fn templates() -> Vec<JsValue> {
 pub fn template_layout(id: &str) -> Result<JsValue, JsError> {
     let template = crate::template::Template::by_id(id).ok_or_else(|| JsError::new(&format!("nianbao: unknown template {id:?}")))?;
     to_js(&crate::layout::layout(template))
+}
+
+/// A document as JavaScript: text for Markdown and HTML, bytes for DOCX.
+fn document(bytes: Vec<u8>, format: Format) -> JsValue {
+    match format {
+        Format::Docx => Uint8Array::from(bytes.as_slice()).into(),
+        Format::Markdown | Format::Html => JsValue::from_str(&String::from_utf8(bytes).unwrap_or_default()),
+    }
 }
 
 /// The command line's usage text (shared by the native CLI and the npm CLI).

@@ -8,6 +8,7 @@
 
 import { checkFile, checkFiles, environment } from './index.js';
 import { isPdf } from './pdf.js';
+import { DESK_DOCUMENTS } from './widget-desk.js';
 
 /** At most this many workers: each holds its own engine and pdf.js. */
 const MAX_WORKERS = 4;
@@ -86,6 +87,7 @@ function mainThread(items, single, onProgress) {
   let last = 0;
   return checkFiles(items, {
     texts: true,
+    documents: DESK_DOCUMENTS,
     onProgress,
     // Yield to the page now and then (a timer lets it paint and handle input).
     pause: () => {

@@ -241,6 +241,17 @@ td .fix { display: block; font-size: 11.5px; color: #1e6b38; font-weight: 600; }
   background: #ffe48f; color: inherit; border-radius: 2px; padding: 1px 0;
   text-decoration: underline 2px #b07d00; text-underline-offset: 3px;
 }
+.tl mark.copied { background: #e4dcf3; text-decoration: underline 2px dashed #5b3f8c; }
+.desk { margin: 18px 0; }
+.desk-part { margin: 0 0 14px; overflow: auto; }
+.desk table { border-collapse: collapse; font-size: 13px; line-height: 1.45; background: #fff; margin: 0 0 8px; }
+.desk th, .desk td { border: 1px solid var(--nb-line); padding: 3px 8px; text-align: left; vertical-align: top; }
+.desk th.n, .desk td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.desk td.gap { color: var(--nb-error); font-weight: 600; }
+.desk td.dup { color: var(--nb-warn); font-weight: 600; }
+.desk button.sort, .desk button.open { border: 0; background: transparent; padding: 0; cursor: pointer; font: inherit; text-align: left; }
+.desk button.open { color: var(--nb-brand); text-decoration: underline; }
+.desk th[aria-sort="ascending"], .desk th[aria-sort="descending"] { background: #dfe7f1; }
 .swatch.line-err { background: var(--nb-error-bg); border: 0; border-left: 3px solid var(--nb-error); color: var(--nb-error); }
 .swatch.line-warn { background: var(--nb-warn-bg); border: 0; border-left: 3px dashed var(--nb-warn-line); color: var(--nb-warn); }
 .swatch.line-info { background: var(--nb-info-bg); border: 0; border-left: 3px dotted var(--nb-info); color: var(--nb-info); }

@@ -111,8 +111,11 @@ function flagsOf(result) {
 
 export class TextView {
   /** `lines`: the engine's lines; `result`: its result (for the lines to flag); `t`: strings. */
-  constructor({ lines, result, t, id }) {
+  constructor({ lines, result, t, id, copied = [] }) {
     this.lines = lines;
+    // Sentences carried over from last year's report (`desk.copied[].passages`), by line.
+    this.copied = new Map();
+    for (const p of copied) this.copied.set(p.line, [...(this.copied.get(p.line) || []), p.text]);
     this.t = t;
     this.flags = flagsOf(result);
     this.current = null; // { rows: [row], line }
@@ -170,8 +173,24 @@ export class TextView {
     } else {
       row.append(h('span', { class: 'ic', 'aria-hidden': 'true' }));
     }
-    row.append(h('span', { class: 'ln' }, String(n)), h('span', { class: 'tx' }, this.lines[n - 1]));
+    row.append(h('span', { class: 'ln' }, String(n)), this._text(h('span', { class: 'tx' }), n));
     return row;
+  }
+
+  /** Fills `span` with line `n`, the sentences copied from last year in `<mark class="copied">`. */
+  _text(span, n) {
+    const line = this.lines[n - 1];
+    const pieces = (this.copied.get(n) || []).map((text) => [line.indexOf(text), text.length]).filter(([at]) => at >= 0);
+    pieces.sort((a, b) => a[0] - b[0]);
+    let from = 0;
+    span.replaceChildren();
+    for (const [at, length] of pieces) {
+      if (at < from) continue;
+      span.append(line.slice(from, at), h('mark', { class: 'copied', title: this.t.copiedMark }, line.slice(at, at + length)));
+      from = at + length;
+    }
+    span.append(line.slice(from));
+    return span;
   }
 
   /** The row of a 1-based line (its chunk filled first), or null. */
@@ -188,8 +207,8 @@ export class TextView {
     for (const row of this.current.rows) {
       row.classList.remove('cur');
       row.removeAttribute('aria-current');
-      // Back to one text node: the line as it was.
-      row.querySelector('.tx').textContent = this.lines[Number(row.dataset.line) - 1];
+      // Back to the line as it was (with its copied sentences marked).
+      this._text(row.querySelector('.tx'), Number(row.dataset.line));
     }
     this.current = null;
   }
@@ -249,6 +268,8 @@ export class TextView {
  * the text node: no markup is ever parsed.
  */
 function markText(el, start, end) {
+  // One text node (a line's copied-sentence marks give way to the finding's while it is chosen).
+  el.textContent = el.textContent;
   const node = el.firstChild;
   if (!node || node.nodeType !== Node.TEXT_NODE || end <= start) return;
   const middle = start > 0 ? node.splitText(start) : node;

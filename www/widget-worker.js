@@ -12,6 +12,7 @@
 
 import { checkFile, checkFiles, init } from './index.js';
 import { prepareInput } from './core.js';
+import { DESK_DOCUMENTS } from './widget-desk.js';
 
 /** Items of the running batch read by other workers: index → `{ resolve, reject }`. */
 let remote = new Map();
@@ -31,6 +32,7 @@ async function check({ id, items, single, remote: indexes = [] }) {
   let last = 0;
   return checkFiles(items, {
     texts: true,
+    documents: DESK_DOCUMENTS,
     prepared: (i) => waiting.get(i)?.promise,
     onProgress: ({ done, total }) => {
       // At most one message per 40 ms, and the last one.

@@ -15,6 +15,7 @@
 
 import { cellsCsv, findingsCsv, init, lines as readLines, reportExtensionsSync, resultsJson } from './index.js';
 import { summaryTable } from './widget-batch.js';
+import { deskView } from './widget-desk.js';
 import { barChart, stackedChart } from './widget-charts.js';
 import { append, figure, h, percent } from './widget-dom.js';
 import { chosenFiles, droppedFiles, gatherReports } from './widget-files.js';
@@ -332,6 +333,9 @@ export class NianbaoValidator extends HTMLElement {
         this._results = entries;
         this._textCache = null;
         this._links = out.links || [];
+        // The supervisor's view (www/widget-desk.js): the engine's desk and documents.
+        this._desk = single ? null : out.desk || null;
+        this._documents = out.documents || null;
         this._batch = !single;
         this._active = single ? 0 : -1;
         this._selected = -1;
@@ -384,6 +388,7 @@ export class NianbaoValidator extends HTMLElement {
   _renderSummary() {
     const t = this._t;
     this._summaryEl.replaceChildren();
+    this._deskEl?.remove();
     this._summaryEl.hidden = !this._batch;
     if (!this._batch) return;
     this._summaryEl.append(
@@ -399,6 +404,19 @@ export class NianbaoValidator extends HTMLElement {
         onOpen: (index) => this._open(index),
       }),
     );
+    // The supervisor's view, next to the summary (not inside it: its rows are the reports').
+    this._deskEl =
+      this._desk &&
+      deskView({
+        desk: this._desk,
+        documents: this._documents,
+        entries: this._results,
+        lang: this.getAttribute('lang'),
+        uid: this._uid,
+        onOpen: (index) => this._open(index),
+        download: (filename, data, type) => this._download(filename, data, type),
+      });
+    if (this._deskEl) this._summaryEl.after(this._deskEl);
   }
 
   _renderDetail() {
@@ -446,7 +464,7 @@ export class NianbaoValidator extends HTMLElement {
     else this._download(`${base}.json`, resultsJson(list.map((e) => e.result), this._batch ? this._links : undefined), 'application/json');
   }
 
-  /** A download made in the page: a Blob, an object URL, a click on an `<a download>`. */
+  /** A download made in the page (text or bytes): a Blob, an object URL, a click on an `<a download>`. */
   _download(filename, text, type) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = h('a', { href: url, download: filename, hidden: true });
@@ -616,7 +634,8 @@ export class NianbaoValidator extends HTMLElement {
       status.textContent = t.textNone;
       return null;
     }
-    const view = new TextView({ lines, result: entry.result, t, id: `${this._uid}-text` });
+    const copied = this._desk?.copied.find((c) => c.report === entry.index)?.passages ?? [];
+    const view = new TextView({ lines, result: entry.result, t, id: `${this._uid}-text`, copied });
     view.box.setAttribute('aria-describedby', `${this._uid}-text-help`);
     status.replaceWith(view.el);
     this._textView = view;

@@ -90,7 +90,8 @@ impl ChainFacts {
         d
     }
 
-    fn title(&self) -> String {
+    /// The report's name and year as findings about it quote them: “名称”（2023 年）.
+    pub fn title(&self) -> String {
         match self.year {
             Some(year) => format!("“{}”（{year} 年）", self.name),
             None => format!("“{}”", self.name),
@@ -99,11 +100,15 @@ impl ChainFacts {
 }
 
 /// The key two reports of one body share: width-folded, only letters and digits, without
-/// 关于, 年度, 本级, and with 人民政府/政府 dropped (锡林浩特市 = 锡林浩特市人民政府).
+/// 关于, 年度, 本级, with 人民政府 written 政府 and a final 办公室 written 办 (某县人民政府办公室
+/// = 某县政府办), and with a final 政府 dropped (锡林浩特市 = 锡林浩特市人民政府).
 pub fn body_key(body: &str) -> String {
     let mut key: String = body.chars().map(fold_width).filter(|c| c.is_alphanumeric()).collect();
-    key = key.trim_start_matches("关于").to_string();
-    for suffix in ["年度", "本级", "人民政府", "政府"] {
+    key = key.trim_start_matches("关于").replace("人民政府", "政府");
+    if let Some(rest) = key.strip_suffix("办公室") {
+        key = format!("{rest}办");
+    }
+    for suffix in ["年度", "本级", "政府"] {
         if let Some(rest) = key.strip_suffix(suffix) {
             key = rest.to_string();
         }
@@ -182,5 +187,7 @@ mod tests {
         assert_eq!(body_key("锡林浩特市人民政府"), body_key("锡林浩特市"));
         assert_eq!(body_key("关于 某某县 政府"), "某某县");
         assert_ne!(body_key("某某县财政局"), body_key("某某县"));
+        assert_eq!(body_key("某某县人民政府办公室"), body_key("某某县政府办"));
+        assert_ne!(body_key("某某县人民政府办公室"), body_key("某某县人民政府"));
     }
 }

@@ -10,13 +10,17 @@ mod cell_fraction;
 mod cell_negative;
 mod cell_not_number;
 mod cell_unreadable;
+pub mod copied_text;
 mod fee_statement;
+pub mod figure_jump;
 mod heading_variant;
 mod input_unreadable;
 mod late_publication;
 mod missing_row;
 mod missing_section;
 mod missing_table;
+mod overview_topics;
+mod problems_substance;
 mod outdated_template;
 mod section_order;
 mod suspect_cell;
@@ -97,7 +101,11 @@ pub static RULES: &[&Rule] = &[
     &t2_in_force::RULE,
     &text_table_mismatch::RULE,
     &fee_statement::RULE,
+    &overview_topics::RULE,
+    &problems_substance::RULE,
     &carry_chain::RULE,
+    &copied_text::RULE,
+    &figure_jump::RULE,
     &heading_variant::RULE,
     &input_unreadable::RULE,
 ];

@@ -206,14 +206,18 @@ test('lines with findings are marked by severity with an icon and a text for scr
       border: getComputedStyle(r).borderLeftStyle,
     }));
   });
-  assert.deepEqual(rows.map((r) => r.line), [6, 7, 8, 9, 10, 75]);
-  for (const row of rows) {
+  assert.deepEqual(rows.map((r) => r.line), [4, 6, 7, 8, 9, 10, 75]);
+  // Line 4, the heading of section 一: the topics it leaves out (`overview-topics`, info).
+  const [heading, ...warned] = rows;
+  assert.deepEqual([heading.cls, heading.icon, heading.border], ['tl f-info', 'ℹ', 'dotted']);
+  assert.equal(heading.sr, '4 个问题（最重：提示）：');
+  for (const row of warned) {
     assert.equal(row.cls, 'tl f-warning');
     assert.equal(row.icon, '▲');
     assert.equal(row.border, 'dashed', 'a pattern, not only a colour');
   }
-  assert.equal(rows[0].sr, '4 个问题（最重：警告）：');
-  assert.equal(rows[5].sr, '警告：');
+  assert.equal(warned[0].sr, '4 个问题（最重：警告）：');
+  assert.equal(warned[5].sr, '警告：');
   const numbers = await page.locator(`${W} .textview .tl .ln`).allTextContents();
   assert.deepEqual(numbers, nb.linesSync(DEFECT).map((_, i) => String(i + 1)), 'every line, numbered');
 });

@@ -1,4 +1,6 @@
-// The size budget: the optimised wasm must stay at or under 250 KB gzipped.
+// The size budget: the optimised wasm must stay at or under 290 KB gzipped. It was 250 KB until
+// the supervisor's desk (grouping, scores, 审查意见/汇总分析 as Markdown, HTML and DOCX: +42 KB)
+// and the authoring form's entry points joined the engine in one module (README, Performance).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -7,9 +9,9 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { NPM, SITE } from './helpers.mjs';
 
-const BUDGET = 250 * 1024;
+const BUDGET = 290 * 1024;
 
-test('the optimised wasm is at most 250 KB gzipped', (t) => {
+test('the optimised wasm is at most 290 KB gzipped', (t) => {
   const site = readFileSync(join(SITE, 'nianbao_bg.wasm'));
   const npm = readFileSync(join(NPM, 'nianbao_bg.wasm'));
   assert.ok(site.equals(npm), 'the site and the npm package ship the same wasm');

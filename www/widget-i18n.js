@@ -83,6 +83,7 @@ const zh = {
   marked: (n, line) => (n ? `已在表中标出 ${n} 个单元格` : '此问题不涉及表中的单元格') + (line ? `；原文第 ${line} 行亦已标出` : ''),
   markedText: (line, quoted, cells) => `已在原文第 ${line} 行标出${quoted ? '所引文字' : '该行'}${cells ? `，并在表中标出 ${cells} 个单元格` : ''}`,
   cellsNamed: (n) => `涉及 ${n} 个单元格`,
+  brokenBy: '这一个数字使以下勾稽关系不成立（同一处错误，不另列）：',
   tables: '表格',
   views: '表格与原文',
   viewTables: '表格',
@@ -241,6 +242,7 @@ const en = {
   markedText: (line, quoted, cells) =>
     `Line ${line} marked in the text${quoted ? ', with the words quoted' : ''}${cells ? `; ${cells} cell${cells === 1 ? '' : 's'} marked in the tables` : ''}`,
   cellsNamed: (n) => `${n} cell${n === 1 ? '' : 's'}`,
+  brokenBy: 'The equations this one figure breaks (one mistake, not listed again):',
   tables: 'Tables',
   views: 'Tables and text',
   viewTables: 'Tables',

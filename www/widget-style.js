@@ -170,6 +170,9 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 13px; line-he
 }
 .f-fix { display: block; margin-top: 4px; font-size: 13px; color: #1e6b38; font-weight: 600; }
 .f-cells { display: block; margin-top: 2px; font-size: 12px; color: var(--nb-muted); }
+.f-broken { display: block; margin-top: 4px; font-size: 12px; color: var(--nb-muted); }
+.f-broken-one { display: block; padding-left: 1em; }
+.f-broken-one::before { content: '· '; }
 .none { color: #1e6b38; margin: 8px 0; }
 
 /* Tables */
@@ -291,7 +294,7 @@ svg .pat-dot { fill: rgba(255,255,255,.7); }
   .body { display: block; }
   .findings { position: static; max-height: none; overflow: visible; }
   .finding { border-color: #000; color: #000; break-inside: avoid; }
-  .finding .sev, .rule, .loc, .f-src, .f-fix, .f-cells, .sev-h, .panel-h, .meta, .meta dd, .count { color: #000 !important; background: #fff !important; }
+  .finding .sev, .rule, .loc, .f-src, .f-fix, .f-cells, .f-broken, .sev-h, .panel-h, .meta, .meta dd, .count { color: #000 !important; background: #fff !important; }
   .count { border-color: #000 !important; }
   .grid-wrap { overflow: visible; }
   table.grid { font-size: 9pt; }

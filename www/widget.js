@@ -36,6 +36,28 @@ const ICONS = { error: '✖', warning: '▲', info: 'ℹ' };
  * the tables in front (their line is then marked in the text view too).
  */
 const TEXT_FIRST = new Set(['text-table-mismatch', 'fee-statement']);
+/** Rules whose failures one suspect cell can explain (R1–R4). */
+const ARITHMETIC = new Set(['t3-balance', 't3-results-sum', 't3-row-total', 't4-total']);
+
+/**
+ * One mistake, one item: the arithmetic findings a `suspect-cell` finding explains (they name
+ * its cell) are shown inside it, not again on their own. Returns finding index → the indexes
+ * it explains, and the set of indexes explained.
+ */
+function explanations(diagnostics) {
+  const explains = new Map();
+  const explained = new Set();
+  diagnostics.forEach((d, i) => {
+    if (d.rule !== 'suspect-cell' || !d.fix) return;
+    const broken = [];
+    diagnostics.forEach((other, j) => {
+      if (ARITHMETIC.has(other.rule) && !explained.has(j) && other.cells.includes(d.fix.cell)) broken.push(j);
+    });
+    broken.forEach((j) => explained.add(j));
+    explains.set(i, broken);
+  });
+  return { explains, explained };
+}
 
 let instances = 0;
 
@@ -692,8 +714,9 @@ export class NianbaoValidator extends HTMLElement {
       return section;
     }
     this._findingButtons = [];
+    const { explains, explained } = explanations(result.diagnostics);
     for (const sev of SEVERITIES) {
-      const items = result.diagnostics.map((d, i) => [d, i]).filter(([d]) => d.severity === sev);
+      const items = result.diagnostics.map((d, i) => [d, i]).filter(([d, i]) => d.severity === sev && !explained.has(i));
       if (!items.length) continue;
       section.appendChild(
         h('h4', { class: `sev-h ${sev}` }, h('span', { 'aria-hidden': 'true' }, ICONS[sev]), t.severityHeading(sev, items.length)),
@@ -724,6 +747,14 @@ export class NianbaoValidator extends HTMLElement {
             ? h('span', { class: 'f-fix' }, `${t.fix}：`, t.fixText(d.fix.cell, cellLabel(d.fix.cell, result.template), figure(d.fix.value)))
             : null,
           d.cells.length ? h('span', { class: 'f-cells' }, t.cellsNamed(d.cells.length)) : null,
+          explains.get(index)?.length
+            ? h(
+                'span',
+                { class: 'f-broken' },
+                h('span', null, t.brokenBy),
+                ...explains.get(index).map((j) => h('span', { class: 'f-broken-one' }, result.diagnostics[j].message)),
+              )
+            : null,
         );
         this._findingButtons.push(button);
         list.appendChild(h('li', null, button));

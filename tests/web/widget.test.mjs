@@ -59,12 +59,16 @@ test('paste flow: findings grouped by severity, announced in the live region', a
   assert.equal(await status(), '检查完成：4 个错误，2 个警告');
   assert.equal(await page.locator(`${W} [role="status"]`).getAttribute('aria-live'), 'polite');
   const headings = await page.locator(`${W} .findings h4`).allTextContents();
-  assert.deepEqual(headings, ['✖错误（4）', '▲警告（2）']);
+  // One mistake, one item: the two equations the suspect cell breaks are shown inside it.
+  assert.deepEqual(headings, ['✖错误（2）', '▲警告（2）']);
   const rules = await page.locator(`${W} button.finding`).evaluateAll((b) => b.map((x) => x.dataset.rule));
-  assert.deepEqual(rules.slice(0, 4).sort(), ['suspect-cell', 't3-results-sum', 't3-row-total', 't4-total']);
+  assert.deepEqual(rules.slice(0, 2).sort(), ['suspect-cell', 't4-total']);
   const cli = JSON.parse(rustCheck(['--format', 'json', 'sample-report-errors.txt'], join(ROOT, 'www')).stdout);
+  const broken = await page.locator(`${W} button.finding[data-rule="suspect-cell"] .f-broken-one`).allTextContents();
+  const explained = cli.diagnostics.filter((d) => d.rule === 't3-row-total' || d.rule === 't3-results-sum').map((d) => d.message);
+  assert.deepEqual(broken, explained, 'the equations it breaks, as the engine words them');
   const first = page.locator(`${W} button.finding`).first();
-  assert.equal(await first.locator('.f-msg').textContent(), cli.diagnostics[0].message, 'engine messages shown as they are');
+  assert.equal(await first.locator('.f-msg').textContent(), cli.diagnostics.find((d) => d.rule === 'suspect-cell').message, 'engine messages shown as they are');
   assert.match(await first.locator('.loc').textContent(), /^第 \d+ 行$/);
   assert.ok((await first.locator('.f-src').textContent()).includes('（一）予以公开'), 'the source line');
   const event = await events;
@@ -98,12 +102,11 @@ test('clicking a finding marks the cells it names and scrolls them into view', a
 
 test('Enter on a finding (a button) marks its cells; arrow keys move between findings', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
-  const finding = page.locator(`${W} button.finding[data-rule="t3-results-sum"]`);
+  const finding = page.locator(`${W} button.finding[data-rule="suspect-cell"]`);
   await finding.focus();
   await page.keyboard.press('Enter');
   const marked = await page.locator(`${W} td.marked`).evaluateAll((cells) => cells.map((c) => c.dataset.cell));
-  assert.equal(marked.length, 22);
-  assert.ok(marked.every((id) => id.endsWith('.natural')));
+  assert.deepEqual(marked, ['t3.granted.natural']);
   assert.equal(await page.locator(`${W} button.finding[data-rule="t4-total"]`).getAttribute('aria-pressed'), 'false');
   await page.keyboard.press('ArrowDown');
   const focused = await page.evaluate(() => document.querySelector('nianbao-validator').shadowRoot.activeElement?.dataset.rule);
@@ -217,7 +220,7 @@ test("lang=\"en\" switches the interface; the engine's messages stay Chinese", a
   await paste(ERRORS);
   assert.equal(await page.locator(`${W} .btn.primary`).textContent(), 'Check');
   assert.equal(await status(), 'Check complete: 4 errors, 2 warnings');
-  assert.deepEqual(await page.locator(`${W} .findings h4`).allTextContents(), ['✖Errors (4)', '▲Warnings (2)']);
+  assert.deepEqual(await page.locator(`${W} .findings h4`).allTextContents(), ['✖Errors (2)', '▲Warnings (2)']);
   assert.match(await page.locator(`${W} button.finding .f-msg`).first().textContent(), /[\u4e00-\u9fff]/);
   assert.equal(await page.locator(`${W} .nb`).getAttribute('lang'), 'en');
   await page.evaluate(() => document.querySelector('nianbao-validator').setAttribute('lang', 'zh'));

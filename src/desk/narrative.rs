@@ -27,21 +27,21 @@ pub fn section_at(report: &Report, line: usize) -> Option<u8> {
     report.sections.iter().filter(|s| s.line <= line).max_by_key(|s| s.line).map(|s| s.heading.number)
 }
 
-/// The prose of section `number` as one string of width-folded characters without white space,
-/// the heading left out. `None` when the heading is not found.
-pub fn section_text(report: &Report, number: u8) -> Option<String> {
+/// The prose of section `number` as width-folded characters without white space, the heading
+/// left out. `None` when the heading is not found.
+pub fn section_chars(report: &Report, number: u8) -> Option<Vec<char>> {
     let lines = section_lines(report, number)?;
     let prose = report.prose();
-    let mut text = String::new();
+    let mut chars = Vec::new();
     for passage in prose.passages.iter().filter(|p| lines.contains(&p.line_at(0))) {
         for (n, (sentence, _)) in prose.sentences(passage).enumerate() {
             if n == 0 && passage.line_at(0) == lines.start {
                 continue; // the heading
             }
-            text.extend(&passage.chars[sentence.range.clone()]);
+            chars.extend_from_slice(&passage.chars[sentence.range.clone()]);
         }
     }
-    Some(text)
+    Some(chars)
 }
 
 /// A sentence of the prose with the section it lies in.
@@ -81,9 +81,11 @@ pub fn all_sentences<'p>(report: &'p Report) -> Vec<SentenceText<'p>> {
 /// `2023年` and `二〇二四年` are alike), and punctuation.
 fn is_ignored(c: char) -> bool {
     match c {
-        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两' => true,
         // CJK ideographs first: most of the text, and `is_alphanumeric` is slow on them.
-        '\u{4E00}'..='\u{9FFF}' => false,
+        '\u{4E00}'..='\u{9FFF}' => {
+            matches!(c, '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两')
+        }
+        '〇' => true,
         c if c.is_ascii() => !c.is_ascii_alphabetic(),
         c => !c.is_alphanumeric(),
     }
@@ -104,9 +106,10 @@ pub fn fingerprint(chars: &[char]) -> (u64, usize) {
     (hash, count)
 }
 
-/// How many characters of `text` are not figures or punctuation.
-pub fn content_chars(text: &str) -> usize {
-    text.chars().filter(|c| !is_ignored(*c)).count()
+/// How many characters of `chars` are not figures or punctuation, counted up to `enough`:
+/// the rules only ask whether a section reaches a length.
+pub fn content_chars(chars: &[char], enough: usize) -> usize {
+    chars.iter().filter(|c| !is_ignored(**c)).take(enough).count()
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@
 
 pub mod fee;
 pub mod judge;
-mod lexicon;
+pub(crate) mod lexicon;
 mod number;
 mod patterns;
 mod sentence;

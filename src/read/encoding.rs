@@ -27,13 +27,21 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     let declared_gbk = declared_charset(bytes).is_some_and(|c| {
         [&b"gbk"[..], b"gb2312", b"gb18030", b"x-gbk", b"cp936", b"euc-cn"].iter().any(|gbk| c.eq_ignore_ascii_case(gbk))
     });
-    match std::str::from_utf8(bytes) {
-        Ok(text) if !declared_gbk => Ok(Cow::Borrowed(text)),
+    match utf8(bytes) {
+        Some(text) if !declared_gbk => Ok(Cow::Borrowed(text)),
         // A page that says GBK but is valid UTF-8 was re-saved by a tool that kept the old meta.
-        Ok(text) if !has_non_ascii(bytes) || !valid_gbk_pairs(bytes) => Ok(Cow::Borrowed(text)),
-        Err(_) if !declared_gbk && mostly_utf8(bytes) => Ok(String::from_utf8_lossy(bytes)),
+        Some(text) if !has_non_ascii(bytes) || !valid_gbk_pairs(bytes) => Ok(Cow::Borrowed(text)),
+        None if !declared_gbk && mostly_utf8(bytes) => Ok(String::from_utf8_lossy(bytes)),
         _ => decode_gb18030(bytes).map(Cow::Owned),
     }
+}
+
+/// `bytes` as text when they are valid UTF-8.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return simdutf8::basic::from_utf8(bytes).ok();
+    #[cfg(target_arch = "wasm32")]
+    return std::str::from_utf8(bytes).ok();
 }
 
 fn utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16) -> String {

@@ -65,10 +65,13 @@ pub fn is_flattened(line: &str) -> bool {
 }
 
 /// How many runs of ASCII digits a line holds (full-width ones are rare enough in tables to
-/// leave to the headings).
+/// leave to the headings). Written as a sum over byte pairs so that it compiles to vector code:
+/// every long line of prose is counted.
 fn digit_runs(line: &str) -> usize {
     let bytes = line.as_bytes();
-    (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())).count()
+    let is_digit = |b: u8| b.wrapping_sub(b'0') < 10;
+    let starts = bytes.iter().zip(&bytes[1..]).map(|(&a, &b)| u32::from(!is_digit(a) & is_digit(b))).sum::<u32>();
+    usize::from(bytes.first().is_some_and(|&b| is_digit(b))) + starts as usize
 }
 
 /// Distinct template rows one of whose distinctive keys (four characters or more) occurs in
@@ -107,22 +110,40 @@ fn distinctive_keys() -> &'static [(char, &'static str, (&'static str, &'static 
 
 /// Byte offsets where an inline section heading starts, with its length.
 fn heading_starts(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut previous = None;
     let mut tried = 0;
-    line.char_indices().filter_map(move |(at, c)| {
-        let before = previous.replace(c);
+    numerals_one_to_six(line).filter_map(move |at| {
         // `（一）` numbers a sub-section, and a numeral inside a word (`十九届二中`) none.
-        let numeral = matches!(c, '一' | '二' | '三' | '四' | '五' | '六');
-        if !numeral || before.is_some_and(|b| matches!(b, '（' | '(' | '第' | '十')) || tried >= MAX_HEADING_CANDIDATES {
+        let before = line[..at].chars().next_back();
+        if before.is_some_and(|b| matches!(b, '（' | '(' | '第' | '十')) || tried >= MAX_HEADING_CANDIDATES {
             return None;
         }
-        let separator = line[at + c.len_utf8()..].chars().next().map(fold_width);
+        let separator = line[at + '一'.len_utf8()..].chars().next().map(fold_width);
         if !matches!(separator, Some('、' | '.' | ',' | '，' | ' ')) {
             return None;
         }
         tried += 1;
         inline_heading_len(&line[at..]).map(|len| (at, len))
     })
+}
+
+/// Byte offsets of 一 二 三 四 五 六 in `line`, found by their UTF-8 bytes rather than by
+/// decoding every character: the scan runs over every long line of prose.
+fn numerals_one_to_six(line: &str) -> impl Iterator<Item = usize> + '_ {
+    const NUMERALS: [[u8; 3]; 6] = {
+        let mut all = [[0; 3]; 6];
+        let chars = ['一', '二', '三', '四', '五', '六'];
+        let mut i = 0;
+        while i < 6 {
+            let mut buf = [0; 4];
+            let bytes = chars[i].encode_utf8(&mut buf).as_bytes();
+            all[i] = [bytes[0], bytes[1], bytes[2]];
+            i += 1;
+        }
+        all
+    };
+    let bytes = line.as_bytes();
+    (0..bytes.len().saturating_sub(2))
+        .filter(move |&at| matches!(bytes[at], 0xE4 | 0xE5) && NUMERALS.contains(&[bytes[at], bytes[at + 1], bytes[at + 2]]))
 }
 
 /// Cuts a flattened line into what a reader would see, in order.

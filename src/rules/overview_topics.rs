@@ -1,7 +1,8 @@
 //! `overview-topics`: section 一 (总体情况) of a 2021-template report leaves out one of the
 //! five topics the template names.
 use super::{Report, Rule};
-use crate::desk::narrative::{content_chars, section_lines, section_text};
+use crate::desk::narrative::{content_chars, section_chars, section_lines};
+use crate::narrative::lexicon::contains;
 use crate::result::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -34,14 +35,14 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     if report.template().map(|t| t.id) != Some("2021") {
         return;
     }
-    let Some(text) = section_text(report, 1) else { return };
+    let Some(chars) = section_chars(report, 1) else { return };
     // A short overview is a summary, not an account of the topics: nothing to hold it to.
-    if content_chars(&text) < MIN_CHARS {
+    if content_chars(&chars, MIN_CHARS) < MIN_CHARS {
         return;
     }
     let heading_line = section_lines(report, 1).map(|lines| lines.start);
     for (topic, words) in TOPICS {
-        if !words.iter().any(|w| text.contains(w)) {
+        if !words.iter().any(|w| contains(&chars, w)) {
             out.push(
                 RULE.diagnostic(format!("第一部分“总体情况”未涉及“{topic}”（2021 版格式要求概述五个方面）")).line(heading_line),
             );

@@ -1,6 +1,6 @@
 //! `problems-substance`: section 五 (存在的主要问题及改进情况) says nothing of substance.
 use super::{Report, Rule};
-use crate::desk::narrative::{content_chars, section_lines, section_text};
+use crate::desk::narrative::{content_chars, section_chars, section_lines};
 use crate::result::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -19,13 +19,13 @@ pub const RULE: Rule = Rule {
 const MIN_CHARS: usize = 20;
 
 fn check(report: &Report, out: &mut Vec<Diagnostic>) {
-    let Some(text) = section_text(report, 5) else { return };
-    let chars = content_chars(&text);
+    let Some(text) = section_chars(report, 5) else { return };
+    let chars = content_chars(&text, MIN_CHARS);
     if chars >= MIN_CHARS {
         return;
     }
     let heading_line = section_lines(report, 5).map(|lines| lines.start);
-    let said = if chars == 0 { "没有内容".to_string() } else { format!("只有 {chars} 个字（“{}”）", text.chars().take(40).collect::<String>()) };
+    let said = if chars == 0 { "没有内容".to_string() } else { format!("只有 {chars} 个字（“{}”）", text.iter().take(40).collect::<String>()) };
     out.push(
         RULE.diagnostic(format!(
             "第五部分“存在的主要问题及改进情况”{said}，未具体说明存在的问题和改进措施（不足 {MIN_CHARS} 字）"

@@ -90,10 +90,13 @@ fn row_labels_in(line: &str) -> usize {
     seen.len()
 }
 
+/// A row key's first character, the key, and its row (`table.id`, `row.id`).
+type DistinctiveKey = (char, &'static str, (&'static str, &'static str));
+
 /// The keys of four characters or more of every template's rows, with their first character
 /// and their row (`table.id`, `row.id`), sorted by first character (built once per process).
-fn distinctive_keys() -> &'static [(char, &'static str, (&'static str, &'static str))] {
-    static KEYS: OnceLock<Vec<(char, &'static str, (&'static str, &'static str))>> = OnceLock::new();
+fn distinctive_keys() -> &'static [DistinctiveKey] {
+    static KEYS: OnceLock<Vec<DistinctiveKey>> = OnceLock::new();
     KEYS.get_or_init(|| {
         let mut keys: Vec<_> = TEMPLATES
             .iter()

@@ -18,7 +18,8 @@ fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let template = extraction.template;
     for (id, read) in extraction.cells() {
         let CellState::Number(value) = read.state else { continue };
-        if !(value < 0.0) {
+        // NaN is never read (figures are parsed from digits), so "not below zero" is `>=`.
+        if value >= 0.0 {
             continue;
         }
         let figure = template.locate(id).map(|(_, _, c)| c.figure);

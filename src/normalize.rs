@@ -97,7 +97,11 @@ const DASHES: &[&str] = &["-", "—", "——", "–", "―", "－", "/", "／",
 /// Reads a cell: `251000元` → 251000, `22（其中修订16件）` → 22, `１２` → 12, `1,234` → 1234,
 /// `—`/`/`/`无`/empty → blank. Anything else → `Text`.
 pub fn parse_cell(text: &str) -> CellValue {
-    // Most cells are labels or prose: only a sign, a digit, a point or the start of a dash can
+    // Most figures are plain digits: read them before anything is folded or trimmed.
+    if (1..=15).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        return CellValue::Number(whole_number(text.as_bytes()));
+    }
+    // Most other cells are labels or prose: only a sign, a digit, a point or the start of a dash can
     // begin a number or a blank, so decide on the first visible character before folding.
     let Some(first) = visible_chars(text).find(|c| !c.is_whitespace()) else { return CellValue::Blank };
     if first == '\u{fffd}' {
@@ -178,11 +182,17 @@ fn leading_number(t: &str) -> (Option<f64>, &str) {
     // written; only thousands separators need a copy without them (rare).
     let digits = &bytes[digits_start..i];
     if !seen_dot && !has_separator && digits.len() <= 15 {
-        let magnitude = digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
+        let magnitude = whole_number(digits);
         return (Some(if bytes[0] == b'-' { -magnitude } else { magnitude }), &t[i..]);
     }
     let value = if has_separator { number.replace(',', "").parse::<f64>() } else { number.parse::<f64>() };
     (value.ok(), &t[i..])
+}
+
+/// The value of up to 15 ASCII digits, exact (below 2^53).
+fn whole_number(digits: &[u8]) -> f64 {
+    debug_assert!(digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit));
+    digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64
 }
 
 /// Reads a year/number written in ASCII digits, full-width digits or Chinese numerals

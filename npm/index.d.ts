@@ -354,7 +354,7 @@ export interface GridCell {
 export interface TemplateLayout {
   template: TemplateId;
   issued_by: string;
-  tables: { id: 't2' | 't3' | 't4'; heading: string; width: number; rows: GridCell[][] }[];
+  tables: { id: 't2' | 't3' | 't4'; name: string; heading: string; width: number; rows: GridCell[][] }[];
 }
 
 /**

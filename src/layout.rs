@@ -19,6 +19,8 @@ pub struct Layout {
 pub struct TableLayout {
     /// `t2`, `t3`, `t4`.
     pub id: &'static str,
+    /// `表二`, `表三`, `表四`.
+    pub name: &'static str,
     /// The section heading the table stands under: `二、主动公开政府信息情况`.
     pub heading: String,
     /// Grid columns (the sum of the spans of each row).
@@ -82,7 +84,7 @@ pub fn layout(template: &'static Template) -> Layout {
             let width = rows.first().map_or(0, |r| r.iter().map(|c| c.colspan).sum());
             let numeral = ["一", "二", "三", "四", "五", "六"][usize::from(table.section) - 1];
             let heading = format!("{numeral}、{}", OFFICIAL_HEADINGS[usize::from(table.section) - 1]);
-            TableLayout { id: table.id, heading, width, rows }
+            TableLayout { id: table.id, name: table.name, heading, width, rows }
         })
         .collect();
     Layout { template: template.id, issued_by: template.issued_by, tables }

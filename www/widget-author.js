@@ -10,6 +10,7 @@ import { init, templateLayoutSync, templatesSync, toSortedJson, validate, valida
 import { draftJson, parseDraft, publicationDocx, publicationHtml, tsv } from './widget-author-export.js';
 import { authorStrings } from './widget-author-i18n.js';
 import { figure, h } from './widget-dom.js';
+import { gridRows } from './widget-grid.js';
 
 const ICONS = { error: '✖', warning: '▲', info: 'ℹ' };
 const BLANKS = new Set(['-', '—', '——', '–', '―', '/', '\\', '无', '空', '--']);
@@ -178,17 +179,9 @@ export class AuthorForm {
   /** One table: labels as headers, an input per figure named by its row and column. */
   buildTable(table) {
     const t = this.t;
-    const occupied = []; // per grid row: columns covered by a cell from above
-    const body = table.rows.map((row, r) => {
-      let col = 0;
-      const navRow = [];
-      const cells = row.map((cell) => {
-        while (occupied[r]?.[col]) col++;
-        for (let dr = 0; dr < cell.rowspan; dr++) for (let dc = 0; dc < cell.colspan; dc++) ((occupied[r + dr] ??= [])[col + dc] = true);
-        const from = col;
-        col += cell.colspan;
-        const spans = { colspan: cell.colspan > 1 ? cell.colspan : null, rowspan: cell.rowspan > 1 ? cell.rowspan : null };
-        if (!cell.cell) return h('th', { ...spans, class: `lbl c${from}`, scope: cell.rowspan > 1 ? 'rowgroup' : null }, cell.text);
+    const navRows = []; // per grid row: its inputs and the grid columns they cover
+    const body = gridRows(table, {
+      figureCell: (cell, { spans, row, col }) => {
         const id = cell.cell;
         const prevId = `${this.host._uid}-p-${id}`;
         const input = h('input', {
@@ -203,7 +196,7 @@ export class AuthorForm {
         });
         this.wireInput(input, id);
         this.inputs.set(id, input);
-        navRow.push({ id, from, to: col });
+        (navRows[row] ??= []).push({ id, from: col, to: col + cell.colspan });
         const previous = this.previous && id in this.previous.cells ? figure(this.previous.cells[id]) : '';
         return h(
           'td',
@@ -211,10 +204,9 @@ export class AuthorForm {
           input,
           h('span', { class: 'prev', id: prevId, hidden: previous === '' }, previous === '' ? '' : t.previousFigure(previous)),
         );
-      });
-      if (navRow.length) this.nav.push(navRow);
-      return h('tr', null, cells);
+      },
     });
+    for (const navRow of navRows) if (navRow) this.nav.push(navRow);
     return h(
       'div',
       { class: 'grid-wrap author-grid', role: 'region', tabindex: '-1', 'aria-label': table.heading },

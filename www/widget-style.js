@@ -189,12 +189,9 @@ table.grid { border-collapse: collapse; width: 100%; font-size: 13px; line-heigh
 .grid caption { text-align: left; font-weight: 600; font-size: 14.5px; padding: 0 0 6px; color: var(--nb-ink); }
 .grid th, .grid td { border: 1px solid #9aa4b2; padding: 5px 7px; }
 .grid th { background: var(--nb-head); font-weight: 500; text-align: center; vertical-align: middle; }
-.grid th.rl, .grid th.rg { text-align: left; font-weight: 400; background: #f7f9fb; }
-.grid th.rg { writing-mode: horizontal-tb; }
-.grid th.note { font-size: 12px; font-weight: 400; color: var(--nb-muted); }
-.grid tr.group th { background: #e4eaf2; text-align: left; font-weight: 600; }
-.t3 th.rl { min-width: 12em; }
-.t3 th.rg { min-width: 5.5em; }
+.grid th.lbl { text-align: left; font-weight: 400; background: #f7f9fb; }
+.grid-wrap:not(.author-grid) .t3 th.lbl.c0, .grid-wrap:not(.author-grid) .t3 th.lbl.c1 { min-width: 5.5em; }
+.grid-wrap:not(.author-grid) .t3 th.lbl.c2 { min-width: 12em; }
 .t4 td, .t4 th { min-width: 3.6em; }
 td.v { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; position: relative; min-width: 3.2em; }
 td.v.blank .num { color: var(--nb-muted); }

@@ -115,6 +115,26 @@ test('Enter on a finding (a button) marks its cells; arrow keys move between fin
   assert.equal(await page.locator(`${W} td.marked`).count(), 5);
 });
 
+test("the tables are the engine's layout of the template: rows left out are not drawn, a row standing for several follows", async () => {
+  // The sample without its 规章 row, and with 2019's single （六）其他处理 row for 2021's three.
+  const lines = SAMPLE.split('\n').filter((l) => !l.startsWith('规章\t'));
+  const first = lines.findIndex((l) => l.startsWith('（六）其他处理\t'));
+  lines.splice(first, 3, '（六）其他处理\t1\t0\t0\t0\t0\t0\t1');
+  await paste(lines.join('\n'));
+  await page.waitForSelector(`${W} .finding[data-rule="template-deviation"]`);
+  assert.equal(await page.locator(`${W} table.t2 td[data-cell^="t2.rules."]`).count(), 0);
+  assert.equal(await page.locator(`${W} table.t2 td[data-cell^="t2.normative."]`).count(), 3);
+  assert.equal(await page.locator(`${W} table.t3 td[data-cell^="t3.other."]`).count(), 7);
+  const extra = page.locator(`${W} table.t3 tr.extra`);
+  assert.equal(await extra.locator('th').textContent(), '（六）其他处理');
+  assert.equal(await extra.locator('td[data-cell="t3.other.total"] .num').textContent(), '1');
+  assert.equal(await extra.locator('td[data-cell="t3.other.natural"]').getAttribute('title'), '表三“（六）其他处理”行“自然人”列（t3.other.natural）：template-deviation');
+  // The group label of the three rows left out is gone with them; 三、本年度办理结果 spans the rest.
+  assert.equal(await page.locator(`${W} table.t3 th`, { hasText: '3.其他' }).count(), 0);
+  const results = page.locator(`${W} table.t3 th`, { hasText: '三、本年度办理结果' });
+  assert.equal(await results.getAttribute('rowspan'), '19');
+});
+
 test('suspect-cell shows the proposed value in the finding and in the cell', async () => {
   const finding = page.locator(`${W} button.finding[data-rule="suspect-cell"]`);
   assert.match(await finding.locator('.f-fix').textContent(), /t3\.granted\.natural.*应为 18/);

@@ -24,7 +24,7 @@ export const DESK_DOCUMENTS = FORMATS.map(([key]) => key);
  */
 export function deskOpener({ open, lang, uid }) {
   const t = deskStrings(lang);
-  const status = h('p', { class: 'help', role: 'status' });
+  const status = h('p', { class: 'help', 'aria-live': 'polite' });
   const button = h('button', { type: 'button', class: 'btn', 'data-desk': 'open' }, t.open);
   button.addEventListener('click', () => {
     button.disabled = true;

@@ -16,12 +16,12 @@ import * as fullGlue from './glue-full.js';
 import { toSortedJson } from './json.js';
 import { configurePdf, isPdf, MESSAGES, pdfToText, PdfUnreadable } from './pdf.js';
 
-/** One module: its glue, where its bytes come from, whether it is started. */
-function engineModule(glue) {
-  return { glue, loadAsync: null, loadSync: null, ready: false, starting: null };
+/** One module: its glue, the call that starts it, where its bytes come from, whether it is started. */
+function engineModule(glue, starter) {
+  return { glue, starter, loadAsync: null, loadSync: null, ready: false, starting: null };
 }
-const core = engineModule(coreGlue);
-const full = engineModule(fullGlue);
+const core = engineModule(coreGlue, 'init');
+const full = engineModule(fullGlue, 'initFull');
 
 let workerUrl = null; // the widget's module worker, where one may run
 
@@ -51,7 +51,7 @@ function start(module, source) {
     module.starting = (async () => {
       let from = source;
       if (from === undefined) {
-        if (!module.loadAsync) throw new Error('nianbao: no way to load the WebAssembly module; pass it to init()');
+        if (!module.loadAsync) throw new Error(`nianbao: no way to load the WebAssembly module; pass it to ${module.starter}()`);
         from = await module.loadAsync();
       }
       await module.glue.default({ module_or_path: from });
@@ -77,7 +77,8 @@ export function init(source) {
  * Starts the full module (idempotent; `source` as for `init`), which the synchronous calls of
  * the desk (a batch with `desk`, `weights`, `summary` or `documents`) and of the authoring form
  * (`validateCellsSync`, `templatesSync`, `templateLayoutSync`) need in a browser. In Node it
- * starts itself; the asynchronous calls start it when they need it.
+ * starts itself; the asynchronous calls start it when they need it. The other calls stay with
+ * the core (`init`).
  */
 export function initFull(source) {
   return start(full, source);
@@ -90,7 +91,7 @@ function ensureReady(module = core) {
     module.ready = true;
     return;
   }
-  throw new Error(`nianbao: the engine is not started; await ${module === core ? 'init' : 'initFull'}() before the synchronous calls`);
+  throw new Error(`nianbao: the engine is not started; await ${module.starter}() before the synchronous calls`);
 }
 
 /**

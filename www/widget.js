@@ -361,6 +361,7 @@ export class NianbaoValidator extends HTMLElement {
         this._deskItems = single ? null : items.map((item, i) => ({ ...item, input: entries[i].text ?? item.input }));
         this._desk = null;
         this._documents = null;
+        this._deskOpening = null;
         this._batch = !single;
         this._active = single ? 0 : -1;
         this._selected = -1;
@@ -446,8 +447,17 @@ export class NianbaoValidator extends HTMLElement {
           onOpen: (index) => this._open(index),
           download: (filename, data, type) => this._download(filename, data, type),
         })
-      : deskOpener({ ...common, open: () => this._openDesk() });
+      : deskOpener({ ...common, open: () => this._openDeskOnce() });
     this._summaryEl.after(this._deskEl);
+  }
+
+  /** `_openDesk`, one pass however often the view is drawn again (a sort) while it is made; again after a failure. */
+  _openDeskOnce() {
+    this._deskOpening ??= this._openDesk().catch((error) => {
+      this._deskOpening = null;
+      throw error;
+    });
+    return this._deskOpening;
   }
 
   /**

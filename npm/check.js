@@ -4,7 +4,7 @@
 // consecutive years compared (`carry-chain`). A PDF that gives no text (a scan, a damaged file)
 // gets an `input-unreadable` result with a clear message, in the shape of any other result.
 
-import { checkWithHuman, humanSync, init, openBatch, prepareInput, unreadableResult, validate, validateSync } from './core.js';
+import { checkWithHuman, humanSync, init, initBatch, openBatch, prepareInput, unreadableResult, validate, validateSync } from './core.js';
 
 /**
  * Checks several reports together. `items`: `[{ input, filename? }]` or Blobs/Files (strings,
@@ -12,13 +12,13 @@ import { checkWithHuman, humanSync, init, openBatch, prepareInput, unreadableRes
  * report, `pause()` awaited after each (to yield on a main thread), `human`/`colour` (each result's text), `table` (the summary table),
  * `texts` (the text the engine read for each PDF), `prepared(i)` (a promise of item `i` made
  * ready elsewhere — `prepareOnWorkers` — or undefined to read it here), and
- * `summary`/`documents`/`weights` (the desk's documents, see BatchOptions). Resolves to `{ results, links, human?, table?,
- * pdf, texts? }` (`pdf[i]`: `{ pages, ms }` for a PDF read; `texts[i]`: a PDF's text, else null).
+ * `desk`/`summary`/`documents`/`weights` (the desk and its documents, from the full module; see BatchOptions). Resolves to
+ * `{ results, links, human?, table?, desk?, summary?, documents?, pdf, texts? }` (`pdf[i]`: `{ pages, ms }` for a PDF read; `texts[i]`: a PDF's text, else null).
  */
 export async function checkFiles(items, options = {}) {
-  await init();
+  await initBatch(options);
   const list = [...items];
-  const batch = openBatch();
+  const batch = openBatch(options);
   const failures = new Map();
   const pdf = [];
   const texts = [];

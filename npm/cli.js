@@ -235,7 +235,7 @@ async function summary(args) {
     process.stderr.write(`${usageSync()}\n`);
     return 2;
   }
-  const options = format === 'json' ? {} : { summary: format };
+  const options = format === 'json' ? { desk: true } : { summary: format };
   if (weights !== undefined) {
     try {
       options.weights = readFileSync(weights, 'utf8');

@@ -1,30 +1,41 @@
 // The engine wrapper shared by every entry point (browser, Node, the offline page).
 //
-// It owns the one WebAssembly instance, starts it on first use, and keeps one bad input from
+// It owns the WebAssembly instances, starts each on first use, and keeps one bad input from
 // poisoning the next: wasm32-unknown-unknown aborts on a Rust panic (a trap), which leaves the
 // instance in an unknown state. A call that traps therefore starts a fresh instance from the
 // compiled module already in memory (no new download) and answers with an `input-unreadable`
 // finding instead of throwing.
+//
+// Two modules: the core (`nianbao_bg.wasm`: checking reports, alone or as a batch), which every
+// surface loads, and the full module (`nianbao_full_bg.wasm`: the same engine with the
+// supervisor's desk — a batch's `desk`, weights, documents — and the authoring form's entry
+// points), loaded only when one of those is first asked for.
 
-import * as glue from './glue.js';
+import * as coreGlue from './glue.js';
+import * as fullGlue from './glue-full.js';
 import { toSortedJson } from './json.js';
 import { configurePdf, isPdf, MESSAGES, pdfToText, PdfUnreadable } from './pdf.js';
 
-let loadAsync = null; // () => Promise<WebAssembly.Module | BufferSource | Response>
-let loadSync = null; // () => BufferSource (Node only)
-let ready = false;
-let starting = null;
+/** One module: its glue, the call that starts it, where its bytes come from, whether it is started. */
+function engineModule(glue, starter) {
+  return { glue, starter, loadAsync: null, loadSync: null, ready: false, starting: null };
+}
+const core = engineModule(coreGlue, 'init');
+const full = engineModule(fullGlue, 'initFull');
 
 let workerUrl = null; // the widget's module worker, where one may run
 
 /**
- * Entry points say where the .wasm comes from (`load`, `loadSync`), where pdf.js is (`pdf`: the
- * URL of the pdfjs/ folder, or null where PDFs cannot be read) and the widget's worker
- * (`worker`: its URL, or null where none may run, as in the offline page).
+ * Entry points say where each .wasm comes from (`load`, `loadSync` for the core; `loadFull`,
+ * `loadFullSync` for the full module), where pdf.js is (`pdf`: the URL of the pdfjs/ folder, or
+ * null where PDFs cannot be read) and the widget's worker (`worker`: its URL, or null where none
+ * may run, as in the offline page).
  */
 export function configure(options) {
-  loadAsync = options.load || null;
-  loadSync = options.loadSync || null;
+  core.loadAsync = options.load || null;
+  core.loadSync = options.loadSync || null;
+  full.loadAsync = options.loadFull || null;
+  full.loadSync = options.loadFullSync || null;
   configurePdf(options.pdf || null);
   workerUrl = options.worker || null;
 }
@@ -34,38 +45,53 @@ export function environment() {
   return { worker: workerUrl };
 }
 
+function start(module, source) {
+  if (module.ready) return Promise.resolve(api);
+  if (!module.starting) {
+    module.starting = (async () => {
+      let from = source;
+      if (from === undefined) {
+        if (!module.loadAsync) throw new Error(`nianbao: no way to load the WebAssembly module; pass it to ${module.starter}()`);
+        from = await module.loadAsync();
+      }
+      await module.glue.default({ module_or_path: from });
+      module.ready = true;
+      return api;
+    })();
+    module.starting.catch(() => {
+      module.starting = null;
+    });
+  }
+  return module.starting;
+}
+
 /**
- * Starts the engine (idempotent). `source` overrides where the wasm comes from: a
+ * Starts the engine's core (idempotent). `source` overrides where the wasm comes from: a
  * `WebAssembly.Module`, bytes, a `Response`, or a URL. Resolves to the synchronous API.
  */
 export function init(source) {
-  if (ready) return Promise.resolve(api);
-  if (!starting) {
-    starting = (async () => {
-      let from = source;
-      if (from === undefined) {
-        if (!loadAsync) throw new Error('nianbao: no way to load the WebAssembly module; pass it to init()');
-        from = await loadAsync();
-      }
-      await glue.default({ module_or_path: from });
-      ready = true;
-      return api;
-    })();
-    starting.catch(() => {
-      starting = null;
-    });
-  }
-  return starting;
+  return start(core, source);
 }
 
-function ensureReady() {
-  if (ready) return;
-  if (loadSync) {
-    glue.initSync({ module: loadSync() });
-    ready = true;
+/**
+ * Starts the full module (idempotent; `source` as for `init`), which the synchronous calls of
+ * the desk (a batch with `desk`, `weights`, `summary` or `documents`) and of the authoring form
+ * (`validateCellsSync`, `templatesSync`, `templateLayoutSync`) need in a browser. In Node it
+ * starts itself; the asynchronous calls start it when they need it. The other calls stay with
+ * the core (`init`).
+ */
+export function initFull(source) {
+  return start(full, source);
+}
+
+function ensureReady(module = core) {
+  if (module.ready) return;
+  if (module.loadSync) {
+    module.glue.initSync({ module: module.loadSync() });
+    module.ready = true;
     return;
   }
-  throw new Error('nianbao: the engine is not started; await init() before the synchronous calls');
+  throw new Error(`nianbao: the engine is not started; await ${module.starter}() before the synchronous calls`);
 }
 
 /**
@@ -80,13 +106,13 @@ function isTrap(error) {
   );
 }
 
-/** Runs `call`; on a trap, restarts the instance and returns `recover(error)`. */
-function guarded(call, recover) {
+/** Runs `call` on `module`; on a trap, restarts its instance and returns `recover(error)`. */
+function guarded(call, recover, module = core) {
   try {
-    return call();
+    return call(module.glue);
   } catch (error) {
     if (!isTrap(error)) throw error;
-    glue.__wbg_reset_state();
+    module.glue.__wbg_reset_state();
     return recover(error);
   }
 }
@@ -128,7 +154,7 @@ function trapResult(input, options, error) {
   const opts = engineOptions(options);
   let result;
   try {
-    result = glue.validate('', opts);
+    result = core.glue.validate('', opts);
   } catch {
     result = {
       engine: 'nianbao',
@@ -178,7 +204,7 @@ export function validateSync(input, options) {
   ensureReady();
   checkInput(input);
   return guarded(
-    () => glue.validate(input, engineOptions(options)),
+    (glue) => glue.validate(input, engineOptions(options)),
     (error) => trapResult(input, options, error),
   );
 }
@@ -189,7 +215,7 @@ export function humanSync(input, options) {
   checkInput(input);
   const opts = engineOptions(options);
   return guarded(
-    () => glue.human(input, opts),
+    (glue) => glue.human(input, opts),
     (error) => trapHuman(trapResult(input, options, error), opts.name || opts.filename || '-'),
   );
 }
@@ -203,29 +229,29 @@ export function linesSync(input, options) {
   ensureReady();
   checkInput(input);
   return guarded(
-    () => glue.lines(input, engineOptions(options)),
+    (glue) => glue.lines(input, engineOptions(options)),
     () => [],
   );
 }
 
 export function rulesSync() {
   ensureReady();
-  return glue.rules();
+  return core.glue.rules();
 }
 
 export function rulesTextSync() {
   ensureReady();
-  return glue.rulesText();
+  return core.glue.rulesText();
 }
 
 export function limitsSync() {
   ensureReady();
-  return glue.limits();
+  return core.glue.limits();
 }
 
 export function engineSync() {
   ensureReady();
-  return glue.engine();
+  return core.glue.engine();
 }
 
 /** Cell id → text, as the engine takes cells: a number written out, `null`/`undefined` blank. */
@@ -244,21 +270,21 @@ function typedCells(cells) {
  * unknown template or cell id.
  */
 export function validateCellsSync(template, cells, previous) {
-  ensureReady();
+  ensureReady(full);
   const last = previous ? { template: String(previous.template), cells: typedCells(previous.cells), name: String(previous.name ?? ''), year: previous.year ?? undefined } : undefined;
-  return glue.validateCells(String(template), typedCells(cells), last);
+  return full.glue.validateCells(String(template), typedCells(cells), last);
 }
 
 /** The template ids, oldest first: ["2019", "2021"]. */
 export function templatesSync() {
-  ensureReady();
-  return glue.templates();
+  ensureReady(full);
+  return full.glue.templates();
 }
 
 /** The official layout of a template's tables 二, 三, 四: headings and grid rows with spans. */
 export function templateLayoutSync(id) {
-  ensureReady();
-  return glue.templateLayout(String(id));
+  ensureReady(full);
+  return full.glue.templateLayout(String(id));
 }
 
 function batchItem(item) {
@@ -269,17 +295,24 @@ function batchItem(item) {
   return out;
 }
 
+/** Whether a batch asks for the desk: `desk`, or what is made from it (`weights`, `summary`, `documents`). */
+function wantsDesk(options) {
+  return Boolean(options && (options.desk || typeof options.weights === 'string' || typeof options.summary === 'string' || Array.isArray(options.documents)));
+}
+
 /**
  * Checks several reports together, as the CLI does for several files: reports of one body in
  * consecutive years are compared (`carry-chain`). `items`: `[{ input, filename? }]`. Returns
- * `{ results, links }`; with `options.human`, also `human` (each result's text).
+ * `{ results, links }`; with `options.human`, also `human` (each result's text); with the desk
+ * asked for (`wantsDesk`), also `desk` and the documents, from the full module.
  */
 export function validateBatchSync(items, options) {
-  ensureReady();
+  const module = wantsDesk(options) ? full : core;
+  ensureReady(module);
   const list = [...items].map(batchItem);
   const opts = batchOptions(options);
   return guarded(
-    () => glue.validateBatch(list, opts),
+    (glue) => glue.validateBatch(list, opts),
     () => {
       // One input made the engine trap: check each alone, so the others still get a result.
       const named = list.map((item) => ({ ...item, filename: item.filename ?? '-' }));
@@ -290,6 +323,7 @@ export function validateBatchSync(items, options) {
       if (opts.table) out.table = tableOf(named, out.results);
       return out;
     },
+    module,
   );
 }
 
@@ -314,25 +348,25 @@ function batchOptions(options) {
  */
 function tableOf(named, results) {
   const rows = named.map((item, i) => (results[i].diagnostics.some((d) => d.rule === 'input-unreadable' && d.message.includes('异常终止')) ? { input: '', filename: item.filename } : item));
-  try {
-    return glue.validateBatch(rows, { table: true }).table;
-  } catch (error) {
-    if (!isTrap(error)) throw error;
-    glue.__wbg_reset_state();
-    return '';
-  }
+  return guarded(
+    (glue) => glue.validateBatch(rows, { table: true }).table,
+    () => '',
+  );
 }
 
 /**
  * A batch checked one report at a time, for progress: `add(input, filename)` checks one
  * report (alone), `finish(options)` links reports of one body across years and returns what
- * `validateBatchSync` returns for the same inputs. An input that makes the engine trap
+ * `validateBatchSync` returns for the same inputs. `options` (optional): those `finish` will
+ * get, so that a batch that wants the desk is checked in the full module from the start (asked
+ * for only at `finish`, the batch is checked again there). An input that makes the engine trap
  * falls back to `validateBatchSync` (each report alone) for the whole batch.
  */
-export function openBatch() {
-  ensureReady();
+export function openBatch(options) {
+  const module = wantsDesk(options) ? full : core;
+  ensureReady(module);
   const list = [];
-  let session = new glue.BatchSession();
+  let session = new module.glue.BatchSession();
   return {
     get size() {
       return list.length;
@@ -347,24 +381,26 @@ export function openBatch() {
         session.add(input, item.filename);
       } catch (error) {
         if (!isTrap(error)) throw error;
-        glue.__wbg_reset_state();
+        module.glue.__wbg_reset_state();
         session = null;
       }
       return list.length;
     },
     finish(options) {
       const opts = batchOptions(options);
-      if (session) {
+      if (session && (module === full || !wantsDesk(options))) {
         const open = session;
         session = null;
         try {
           return open.finish(opts);
         } catch (error) {
           if (!isTrap(error)) throw error;
-          glue.__wbg_reset_state();
+          module.glue.__wbg_reset_state();
         }
       }
-      return validateBatchSync(list, opts);
+      session?.free();
+      session = null;
+      return validateBatchSync(list, options);
     },
   };
 }
@@ -387,16 +423,22 @@ export function unreadableResult(result, message, human) {
 
 export function usageSync() {
   ensureReady();
-  return glue.usage();
+  return core.glue.usage();
 }
 
 export function reportExtensionsSync() {
   ensureReady();
-  return glue.reportExtensions();
+  return core.glue.reportExtensions();
+}
+
+/** Starts what a batch with these options needs: the core, and the full module for the desk. */
+export async function initBatch(options) {
+  await init();
+  if (wantsDesk(options)) await initFull();
 }
 
 export async function validateBatch(items, options) {
-  await init();
+  await initBatch(options);
   const list = [];
   const failures = new Map();
   for (const item of items) {
@@ -511,17 +553,17 @@ export async function engine() {
 }
 
 export async function validateCells(template, cells, previous) {
-  await init();
+  await initFull();
   return validateCellsSync(template, cells, previous);
 }
 
 export async function templates() {
-  await init();
+  await initFull();
   return templatesSync();
 }
 
 export async function templateLayout(id) {
-  await init();
+  await initFull();
   return templateLayoutSync(id);
 }
 
@@ -534,7 +576,7 @@ export async function templateLayout(id) {
 export function __trapForTests(kind, options) {
   ensureReady();
   return guarded(
-    () => glue.__trap_for_tests(kind === 'panic' ? 'panic' : 'trap'),
+    (glue) => glue.__trap_for_tests(kind === 'panic' ? 'panic' : 'trap'),
     (error) => trapResult('', options, error),
   );
 }

@@ -164,8 +164,9 @@ export interface BatchResult {
   human?: string[];
   /** With `{ table: true }`: the summary table `nianbao check --format table` prints. */
   table?: string;
-  /** The supervisor's desk: bodies × years, series, scores, copied text. Absent only when the
-   * engine trapped on an input and each report was checked alone. */
+  /** The supervisor's desk: bodies × years, series, scores, copied text. Present when the
+   * options asked for it (`desk`, `weights`, `summary`, `documents`), unless the engine trapped
+   * on an input and each report was checked alone. */
   desk?: Desk;
   /** With `{ summary: format }`: the 汇总分析 followed by every 审查意见 (`nianbao summary`);
    * text for `md`/`html`, bytes for `docx`. */
@@ -241,6 +242,9 @@ export interface BatchItem {
 }
 
 export interface BatchOptions {
+  /** Also build the supervisor's desk (`desk`; implied by `weights`, `summary`, `documents`):
+   * the batch is then checked by the engine's full module (see `initFull`). */
+  desk?: boolean;
   /** Also render each result as text (`human`). */
   human?: boolean;
   colour?: boolean;
@@ -313,7 +317,11 @@ export interface HumanOptions extends ValidateOptions {
   colour?: boolean;
 }
 
-/** The synchronous API, once the engine has started. */
+/**
+ * The synchronous API, once the engine has started. `validateCells`, `templates`,
+ * `templateLayout` and a `validateBatch` that asks for the desk are answered by the full module:
+ * in a browser, after `initFull()`.
+ */
 export interface Engine {
   validate(input: Input, options?: ValidateOptions): ValidationResult;
   validateBatch(items: Iterable<BatchItem>, options?: BatchOptions): BatchResult;
@@ -363,6 +371,14 @@ export interface TemplateLayout {
  */
 export function init(source?: WebAssembly.Module | BufferSource | Response | URL | string): Promise<Engine>;
 
+/**
+ * Starts the engine's full module (idempotent): the same engine with the supervisor's desk (a
+ * batch's `desk`, `weights`, `summary`, `documents`) and the authoring form (`validateCells`,
+ * `templates`, `templateLayout`). It is a second download (`nianbao_full_bg.wasm`), fetched only
+ * when this is called or an asynchronous call needs it; in Node it starts itself. `source` as for `init`.
+ */
+export function initFull(source?: WebAssembly.Module | BufferSource | Response | URL | string): Promise<Engine>;
+
 /** Checks one report. A `Blob`/`File` is read, and its name used as the filename. */
 export function validate(input: Input | Blob, options?: ValidateOptions): Promise<ValidationResult>;
 
@@ -372,6 +388,8 @@ export function validateSync(input: Input, options?: ValidateOptions): Validatio
 /**
  * Checks several reports together, as the CLI does for several files: reports of one body in
  * consecutive years are compared (`carry-chain`). A `Blob`/`File` item's name is its filename.
+ * With `desk`, `weights`, `summary` or `documents` in the options the batch is checked by the
+ * full module (started by `validateBatch`; `validateBatchSync` needs `initFull()` first in a browser).
  */
 export function validateBatch(items: Iterable<BatchItem | { input: Input | Blob; filename?: string } | Blob>, options?: BatchOptions): Promise<BatchResult>;
 export function validateBatchSync(items: Iterable<BatchItem>, options?: BatchOptions): BatchResult;
@@ -415,13 +433,17 @@ export function templateLayoutSync(id: TemplateId): TemplateLayout;
 /** One line of JSON with sorted keys: the bytes `nianbao check --format json` prints. */
 export function toSortedJson(value: unknown): string;
 
-/** A batch checked one report at a time (for progress); `finish` gives what `validateBatchSync` gives. */
+/**
+ * A batch checked one report at a time (for progress); `finish` gives what `validateBatchSync`
+ * gives. Give `openBatch` the options `finish` will get when they ask for the desk, so the batch
+ * is checked by the full module from the start (asked for only at `finish`, it is checked again).
+ */
 export interface OpenBatch {
   readonly size: number;
   add(input: Input, filename?: string): number;
   finish(options?: BatchOptions): BatchResult;
 }
-export function openBatch(): OpenBatch;
+export function openBatch(options?: BatchOptions): OpenBatch;
 
 export interface CheckFilesOptions extends BatchOptions {
   /** Called after each report. */

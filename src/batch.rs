@@ -9,9 +9,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::desk::score::Weights;
+use crate::desk::bodies::Body;
 use crate::desk::{bodies, pairs, Desk, ReportFacts};
 use crate::result::{LinkInfo, ValidationResult};
 use crate::rules::carry_chain::{compare, ChainFacts};
+use crate::rules::copied_text::Copied;
 use crate::rules::{copied_text, figure_jump};
 use crate::{finish_inspecting, read, Source, LIMITS};
 
@@ -132,6 +134,13 @@ impl Batch {
 
     /// [`Batch::finish`] with the score's weights given.
     pub fn finish_weighted(self, weights: &Weights) -> BatchResult {
+        self.link().with_desk(weights)
+    }
+
+    /// Links reports of one body in consecutive years and adds the findings of the batch rules
+    /// (`carry-chain`, `copied-text`, `figure-jump`): every result final, the desk not built
+    /// (what `nianbao check` prints and the core wasm returns).
+    pub fn link(self) -> Linked {
         let Batch { mut results, facts, desk_facts } = self;
         let links = link(&facts);
         for l in &links {
@@ -154,6 +163,30 @@ impl Batch {
             }
             results[next].add_diagnostics(found);
         }
+        Linked { results, links, desk_facts, bodies, unassigned, copied }
+    }
+}
+
+/// A batch linked and compared ([`Batch::link`]): `{ results, links }` as JSON, and what the
+/// desk is built from ([`Linked::with_desk`]).
+#[derive(Serialize)]
+pub struct Linked {
+    pub results: Vec<ValidationResult>,
+    pub links: Vec<Link>,
+    #[serde(skip)]
+    desk_facts: Vec<ReportFacts>,
+    #[serde(skip)]
+    bodies: Vec<Body>,
+    #[serde(skip)]
+    unassigned: Vec<usize>,
+    #[serde(skip)]
+    copied: Vec<Copied>,
+}
+
+impl Linked {
+    /// The batch with its desk, scored with `weights`.
+    pub fn with_desk(self, weights: &Weights) -> BatchResult {
+        let Linked { results, links, desk_facts, bodies, unassigned, copied } = self;
         let desk = crate::desk::build(&results, &desk_facts, bodies, unassigned, copied, weights);
         BatchResult { results, links, desk }
     }

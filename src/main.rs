@@ -81,7 +81,7 @@ fn check(args: &[String]) -> ExitCode {
     // compared (carry-chain).
     let (batch, names, failed) = checked_batch(&files);
     unreadable |= failed;
-    let results = batch.finish().results;
+    let results = batch.link().results;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if format == Format::Table {

@@ -2,6 +2,12 @@
 //! (and the readers they call, for `lines`) for the npm package and the widget (`npm/`, `www/`).
 //! No domain logic lives here.
 //!
+//! Built twice (`scripts/build`): the core module (`--no-default-features`: checking reports,
+//! alone or as a batch) that every surface loads first, and the full module (features `desk`,
+//! the supervisor's desk and its documents, and `form`, the authoring form's entry points), loaded
+//! only where those are used. The full module holds the core's exports too: the desk is built
+//! from the engine's results in Rust, so it checks the batch itself.
+//!
 //! Every export returns plain, JSON-compatible JavaScript values (maps as objects, `None` as
 //! `null`), so `JSON.stringify` of a result gives the native CLI's JSON. A panic aborts the
 //! instance on `wasm32-unknown-unknown` (a trap); the JavaScript wrapper catches the
@@ -14,6 +20,7 @@ use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "desk")]
 use crate::desk::letters::{self, unknown_format, Format};
 use crate::result::ValidationResult;
 use crate::{human, read, rules::RULES, validate_bytes, validate_str, Source, LIMITS};
@@ -35,6 +42,7 @@ fn option_string(options: &JsValue, key: &str) -> Option<String> {
 }
 
 /// A property of the options object that is an array of strings, when present.
+#[cfg(feature = "desk")]
 fn option_strings(options: &JsValue, key: &str) -> Option<Vec<String>> {
     if !options.is_object() {
         return None;
@@ -137,7 +145,8 @@ pub fn human(input: JsValue, options: JsValue) -> Result<String, JsError> {
 /// `[{ input, filename? }]` (a string is read as decoded text, as `validate` reads it, so the
 /// text of a PDF can keep its `.pdf` name). Returns `{ results, links }`; with `options.human`,
 /// also `human`: each result's text (`options.colour` for ANSI colours); with `options.table`,
-/// also `table`: the summary table of `nianbao check --format table`.
+/// also `table`: the summary table of `nianbao check --format table`. The full module also
+/// returns `desk` and takes `weights`, `summary` and `documents` (see `BatchSession::finish`).
 #[wasm_bindgen(js_name = validateBatch)]
 pub fn validate_batch(inputs: js_sys::Array, options: JsValue) -> Result<JsValue, JsError> {
     let mut session = BatchSession::new();
@@ -175,76 +184,90 @@ impl BatchSession {
     pub fn add(&mut self, input_value: JsValue, filename: JsValue) -> Result<u32, JsError> {
         let name = filename.as_string().unwrap_or_else(|| "-".to_string());
         let data = input(&input_value)?;
-        catch_unwind(AssertUnwindSafe(|| {
+        guarded(|| {
             match &data {
                 Input::Text(text) => self.batch.add(&name, crate::batch::Input::Text(text)),
                 Input::Bytes(bytes) => self.batch.add(&name, crate::batch::Input::Bytes(bytes)),
             };
-        }))
-        .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
+        })?;
         self.names.push(name);
         Ok(self.batch.len() as u32)
     }
 
-    /// Links the reports and returns `{ results, links, desk, human?, table?, summary?, documents? }`
-    /// (see `validateBatch`). The session is used up.
+    /// Links the reports and returns `{ results, links, human?, table? }` (see `validateBatch`);
+    /// the full module adds `desk` (scored with `options.weights`), `summary?` and `documents?`.
+    /// The session is used up.
     pub fn finish(self, options: JsValue) -> Result<JsValue, JsError> {
         let BatchSession { batch, names } = self;
+        #[cfg(feature = "desk")]
         let weights = match option_string(&options, "weights") {
             Some(json) => crate::desk::score::Weights::from_json(&json).map_err(|e| JsError::new(&e))?,
             None => crate::desk::score::Weights::default(),
         };
-        let batch = catch_unwind(AssertUnwindSafe(|| batch.finish_weighted(&weights)))
-            .map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))?;
+        let batch = guarded(|| batch.link())?;
+        #[cfg(feature = "desk")]
+        let batch = guarded(|| batch.with_desk(&weights))?;
         let out = to_js(&batch)?;
-        let set = |key: &str, value: &JsValue| {
-            Reflect::set(&out, &JsValue::from_str(key), value).map_err(|_| JsError::new("nianbao: cannot build the batch result"))
-        };
         if option_bool(&options, "human") {
             let colour = option_bool(&options, "colour");
             let texts = js_sys::Array::new();
             for (name, result) in names.iter().zip(&batch.results) {
                 texts.push(&JsValue::from_str(&human::render(name, result, colour)));
             }
-            set("human", &texts)?;
+            set(&out, "human", &texts)?;
         }
         if option_bool(&options, "table") {
             let rows: Vec<(&str, &ValidationResult)> = names.iter().map(String::as_str).zip(&batch.results).collect();
-            set("table", &JsValue::from_str(&human::render_table(&rows)))?;
+            set(&out, "table", &JsValue::from_str(&human::render_table(&rows)))?;
         }
-        let document_format = |key: &str| -> Result<Option<Format>, JsError> {
-            option_string(&options, key)
-                .map(|name| Format::parse(&name).ok_or_else(|| JsError::new(&unknown_format(&name))))
-                .transpose()
-        };
-        if let Some(format) = document_format("summary")? {
-            set("summary", &document(letters::summary(&batch, format), format))?;
-        }
-        if let Some(formats) = option_strings(&options, "documents") {
-            // Built once in the engine, so the page can offer every download without it.
-            let analysis = letters::analysis(&batch);
-            let each: Vec<_> = (0..batch.results.len()).map(|index| letters::letter(&batch, index)).collect();
-            let documents = js_sys::Object::new();
-            for name in formats {
-                let format = Format::parse(&name).ok_or_else(|| JsError::new(&unknown_format(&name)))?;
-                let set_in = |target: &js_sys::Object, key: &str, value: &JsValue| {
-                    Reflect::set(target, &JsValue::from_str(key), value).map_err(|_| JsError::new("nianbao: cannot build the batch result"))
-                };
-                let these = js_sys::Object::new();
-                set_in(&these, "analysis", &document(letters::write(std::slice::from_ref(&analysis), "汇总分析", format), format))?;
-                let all = js_sys::Array::new();
-                for letter in &each {
-                    all.push(&document(letters::write(std::slice::from_ref(letter), "审查意见", format), format));
-                }
-                set_in(&these, "letters", &all)?;
-                set_in(&documents, &name, &these)?;
-            }
-            set("documents", &documents)?;
-        }
+        #[cfg(feature = "desk")]
+        documents(&batch, &options, &out)?;
         Ok(out)
     }
 }
 
+/// Runs a step of a batch, a panic turned into an error (see `run`).
+fn guarded<T>(step: impl FnOnce() -> T) -> Result<T, JsError> {
+    catch_unwind(AssertUnwindSafe(step)).map_err(|_| JsError::new("nianbao: internal error (panic) while checking these inputs"))
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) -> Result<(), JsError> {
+    Reflect::set(target, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|_| JsError::new("nianbao: cannot build the batch result"))
+}
+
+/// The desk's documents a batch was asked for: `summary` (one format: the 汇总分析 and every
+/// 审查意见, as `nianbao summary` writes them) and `documents` (each format: the 汇总分析 and
+/// each 审查意见 alone, built once in the engine so the page can offer every download).
+#[cfg(feature = "desk")]
+fn documents(batch: &crate::batch::BatchResult, options: &JsValue, out: &JsValue) -> Result<(), JsError> {
+    let format = |name: &str| Format::parse(name).ok_or_else(|| JsError::new(&unknown_format(name)));
+    if let Some(name) = option_string(options, "summary") {
+        let format = format(&name)?;
+        set(out, "summary", &document(letters::summary(batch, format), format))?;
+    }
+    if let Some(formats) = option_strings(options, "documents") {
+        let analysis = letters::analysis(batch);
+        let each: Vec<_> = (0..batch.results.len()).map(|index| letters::letter(batch, index)).collect();
+        let documents = js_sys::Object::new();
+        for name in formats {
+            let format = format(&name)?;
+            let these = js_sys::Object::new();
+            set(&these, "analysis", &document(letters::write(std::slice::from_ref(&analysis), "汇总分析", format), format))?;
+            let all = js_sys::Array::new();
+            for letter in &each {
+                all.push(&document(letters::write(std::slice::from_ref(letter), "审查意见", format), format));
+            }
+            set(&these, "letters", &all)?;
+            set(&documents, &name, &these)?;
+        }
+        set(out, "documents", &documents)?;
+    }
+    Ok(())
+}
+
+#[cfg(feature = "form")]
 /// Checks the tables filled in by hand (the authoring form): `template` is `"2019"` or
 /// `"2021"`, `cells` an object of cell id → the text typed (`""`, `"12"`, `"１２"`, `"—"`);
 /// `previous` (optional): last year's `{ template, cells, name, year? }`, cells as text too.
@@ -270,10 +293,12 @@ pub fn validate_cells(template: &str, cells: JsValue, previous: JsValue) -> Resu
     to_js(&result)
 }
 
+#[cfg(feature = "form")]
 fn pairs(cells: &[(String, String)]) -> Vec<(&str, &str)> {
     cells.iter().map(|(id, text)| (id.as_str(), text.as_str())).collect()
 }
 
+#[cfg(feature = "form")]
 /// An object of cell id → text as pairs; anything but a string as a value is a caller error.
 fn typed_cells(cells: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     let mut typed = Vec::new();
@@ -285,12 +310,14 @@ fn typed_cells(cells: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     Ok(typed)
 }
 
+#[cfg(feature = "form")]
 /// The ids of the templates, oldest first: `["2019", "2021"]`.
 #[wasm_bindgen]
 pub fn templates() -> Vec<JsValue> {
     crate::template::TEMPLATES.iter().map(|t| JsValue::from_str(t.id)).collect()
 }
 
+#[cfg(feature = "form")]
 /// The official layout of a template's tables 二, 三, 四 (see `nianbao::layout`): for each
 /// table its heading and grid rows of `{ text | cell, name, colspan, rowspan }`.
 #[wasm_bindgen(js_name = templateLayout)]
@@ -299,6 +326,7 @@ pub fn template_layout(id: &str) -> Result<JsValue, JsError> {
     to_js(&crate::layout::layout(template))
 }
 
+#[cfg(feature = "desk")]
 /// A document as JavaScript: text for Markdown and HTML, bytes for DOCX.
 fn document(bytes: Vec<u8>, format: Format) -> JsValue {
     match format {

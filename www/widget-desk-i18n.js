@@ -4,6 +4,11 @@
 const zh = {
   heading: '监管视图',
   help: '按机关和年度汇总；得分由文档所列指标计算（权重可按本省标准调整）。点击报告名称查看完整结果。',
+  closedHelp: '机关 × 年度、评分排名、历年变化、照搬上年文字，以及审查意见和汇总分析文书（DOCX、Markdown、HTML）。打开时载入评分与文书模块，并再过一遍本批报告。',
+  open: '打开监管视图',
+  opening: '正在载入监管视图…',
+  failed: (why) => `监管视图无法打开：${why}`,
+  noDesk: '有报告使检查引擎异常终止，本批无法汇总',
   matrix: '机关 × 年度',
   body: '机关',
   present: '有',
@@ -33,6 +38,11 @@ const zh = {
 const en = {
   heading: 'Supervisor view',
   help: 'By body and year; scores from the documented indicators (weights can follow a province’s own table). Click a report to see its result.',
+  closedHelp: 'Bodies × years, the ranking by score, figures over the years, text copied from last year, and the review letters and summary analysis (DOCX, Markdown, HTML). Opening it loads the scoring and documents module and goes over this batch again.',
+  open: 'Open the supervisor view',
+  opening: 'Loading the supervisor view…',
+  failed: (why) => `The supervisor view could not be opened: ${why}`,
+  noDesk: 'a report made the checking engine stop, so this batch cannot be summed up',
   matrix: 'Bodies × years',
   body: 'Body',
   present: 'yes',

@@ -1,7 +1,8 @@
 // The supervisor's view of a batch: the body × year matrix, the ranking (sortable) with the
 // distribution of scores, one body's figures over the years, the sections copied from last
 // year, and the documents the engine wrote (审查意见 per report, 汇总分析) as downloads. Every
-// figure comes from the engine's `desk`; report text goes in as text only.
+// figure comes from the engine's `desk`; report text goes in as text only. The desk is made by
+// the engine's full module, loaded when the view is first opened (`deskOpener`).
 
 import { barChart } from './widget-charts.js';
 import { figure, h } from './widget-dom.js';
@@ -18,6 +19,36 @@ const FORMATS = [
 export const DESK_DOCUMENTS = FORMATS.map(([key]) => key);
 
 /**
+ * The view before it is opened: its heading, what it holds, and the button that opens it
+ * (`open()`: a promise of whether the view could be made; the wait and any failure are said).
+ */
+export function deskOpener({ open, lang, uid }) {
+  const t = deskStrings(lang);
+  const status = h('p', { class: 'help', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'btn', 'data-desk': 'open' }, t.open);
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    status.textContent = t.opening;
+    const fail = (why) => {
+      button.disabled = false;
+      status.textContent = t.failed(why);
+    };
+    open().then(
+      (made) => made || fail(t.noDesk),
+      (error) => fail(error && error.message ? error.message : String(error)),
+    );
+  });
+  return h(
+    'section',
+    { class: 'desk', 'aria-labelledby': `${uid}-desk-h` },
+    h('h3', { class: 'panel-h', id: `${uid}-desk-h` }, t.heading),
+    h('p', { class: 'help' }, t.closedHelp),
+    h('p', null, button),
+    status,
+  );
+}
+
+/**
  * The view. `desk`, `documents`: from the batch result; `entries`: `[{ index, name, result }]`;
  * `onOpen(index)`; `download(filename, data, type)`; `lang`, `uid`.
  */
@@ -25,7 +56,7 @@ export function deskView({ desk, documents, entries, onOpen, download, lang, uid
   const t = deskStrings(lang);
   const nameOf = (i) => entries[i]?.name || `#${i + 1}`;
   const section = h('section', { class: 'desk', 'aria-labelledby': `${uid}-desk-h` });
-  section.append(h('h3', { class: 'panel-h', id: `${uid}-desk-h` }, t.heading), h('p', { class: 'help' }, t.help));
+  section.append(h('h3', { class: 'panel-h', id: `${uid}-desk-h`, tabindex: '-1' }, t.heading), h('p', { class: 'help' }, t.help));
   section.append(matrix(desk, t), ranking(desk, entries, nameOf, onOpen, documents, download, t, uid));
   section.append(trend(desk, t, uid), copiedList(desk, nameOf, onOpen, t));
   if (documents) section.append(analysisButtons(documents, t.analysis, download));

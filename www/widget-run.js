@@ -79,7 +79,7 @@ export async function usesWorker() {
   return (await worker(0)) !== null;
 }
 
-function mainThread(items, single, onProgress) {
+function mainThread(items, single, desk, onProgress) {
   if (single) {
     const [{ input, filename }] = items;
     return checkFile(input, { filename, text: true }).then(({ result, text }) => ({ results: [result], links: [], texts: [text] }));
@@ -87,7 +87,7 @@ function mainThread(items, single, onProgress) {
   let last = 0;
   return checkFiles(items, {
     texts: true,
-    documents: DESK_DOCUMENTS,
+    documents: desk ? DESK_DOCUMENTS : undefined,
     onProgress,
     // Yield to the page now and then (a timer lets it paint and handle input).
     pause: () => {
@@ -130,27 +130,30 @@ function readPdfs(first, items, indexes, size) {
 
 /**
  * Checks `items` (`[{ input, filename?, unreadable? }]`): one report alone (`single`), or a batch
- * (`onProgress({ done, total })`). Resolves to `{ results, links, texts }` (`texts[i]`: the text the
- * engine read from a PDF, null for other inputs).
+ * (`onProgress({ done, total })`; `desk`: also the desk and its documents, from the engine's full
+ * module — given PDFs' texts as inputs, as `texts` returned them). Resolves to `{ results, links,
+ * texts, desk?, documents? }` (`texts[i]`: the text the engine read from a PDF, null for other
+ * inputs).
  */
-export async function run(items, { single = false, onProgress } = {}) {
+export async function run(items, { single = false, desk = false, onProgress } = {}) {
   const first = await worker(0);
   if (first) {
     try {
       if (single) return await first.call({ type: 'check', items, single });
       const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
-      const pdfs = items.flatMap((item, i) => (!item.unreadable && isPdf(null, item.filename ?? item.input?.name) ? [i] : []));
+      // A PDF given as its text (the desk's second pass) is not read again.
+      const pdfs = items.flatMap((item, i) => (!item.unreadable && typeof item.input !== 'string' && isPdf(null, item.filename ?? item.input?.name) ? [i] : []));
       const size = Math.min(MAX_WORKERS, cores, pdfs.length);
       const remote = size > 1 ? pdfs : [];
       const elsewhere = new Set(remote);
       // The first worker gets only the names of the PDFs read elsewhere (their text follows).
       const local = items.map((item, i) => (elsewhere.has(i) ? { filename: item.filename ?? item.input?.name } : item));
-      const checked = first.call({ type: 'check', items: local, remote }, onProgress);
+      const checked = first.call({ type: 'check', items: local, desk, remote }, onProgress);
       if (remote.length) readPdfs(first, items, remote, size);
       return await checked;
     } catch (error) {
       if (!(error instanceof WorkerLost)) throw error;
     }
   }
-  return mainThread(items, single, onProgress);
+  return mainThread(items, single, desk, onProgress);
 }

@@ -3,7 +3,8 @@
 // batch holds several PDFs, more workers (widget-run.js) read PDFs into text alongside it, each
 // with its own pdf.js. Loaded from next to widget.js (same origin; allowed by
 // `worker-src 'self'`, or `script-src 'self'` when no worker-src is set).
-// Messages in: `{ type: 'check', id, items, single, remote }` (`remote`: the indexes of items
+// Messages in: `{ type: 'check', id, items, single, desk, remote }` (`desk`: also the desk and its
+// documents, from the engine's full module, loaded then; `remote`: the indexes of items
 // read elsewhere, whose text comes as `{ type: 'prepared', index, ready }` or `{ type:
 // 'prepared', index, error }`), `{ type: 'prepare', id, item }` (read one input: `prepareInput`).
 // Out: `{ type: 'ready' }` or `{ type: 'failed', message }` once; `{ type: 'progress', id, done,
@@ -17,7 +18,7 @@ import { DESK_DOCUMENTS } from './widget-desk.js';
 /** Items of the running batch read by other workers: index → `{ resolve, reject }`. */
 let remote = new Map();
 
-async function check({ id, items, single, remote: indexes = [] }) {
+async function check({ id, items, single, desk, remote: indexes = [] }) {
   if (single) {
     const { result, text } = await checkFile(items[0].input, { filename: items[0].filename, text: true });
     return { results: [result], links: [], texts: [text] };
@@ -32,7 +33,7 @@ async function check({ id, items, single, remote: indexes = [] }) {
   let last = 0;
   return checkFiles(items, {
     texts: true,
-    documents: DESK_DOCUMENTS,
+    documents: desk ? DESK_DOCUMENTS : undefined,
     prepared: (i) => waiting.get(i)?.promise,
     onProgress: ({ done, total }) => {
       // At most one message per 40 ms, and the last one.

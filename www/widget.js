@@ -15,7 +15,7 @@
 
 import { cellsCsv, findingsCsv, init, lines as readLines, reportExtensionsSync, resultsJson } from './index.js';
 import { summaryTable } from './widget-batch.js';
-import { deskView } from './widget-desk.js';
+import { deskOpener, deskView } from './widget-desk.js';
 import { barChart, stackedChart } from './widget-charts.js';
 import { append, figure, h, percent } from './widget-dom.js';
 import { chosenFiles, droppedFiles, gatherReports } from './widget-files.js';
@@ -86,8 +86,9 @@ export class NianbaoValidator extends HTMLElement {
   }
 
   connectedCallback() {
-    // Start loading the engine early; a failure is reported when a check needs it.
-    init().catch(() => {});
+    // Start loading the engine early; a failure is reported when a check needs it. (The
+    // authoring form starts the module it needs itself.)
+    if (this.getAttribute('mode') !== 'author') init().catch(() => {});
   }
 
   attributeChangedCallback() {
@@ -355,9 +356,12 @@ export class NianbaoValidator extends HTMLElement {
         this._results = entries;
         this._textCache = null;
         this._links = out.links || [];
-        // The supervisor's view (www/widget-desk.js): the engine's desk and documents.
-        this._desk = single ? null : out.desk || null;
-        this._documents = out.documents || null;
+        // The supervisor's view (www/widget-desk.js): the engine's desk and documents, made when
+        // the view is opened (`_openDesk`) from the same inputs, a PDF's text in its place.
+        this._deskItems = single ? null : items.map((item, i) => ({ ...item, input: entries[i].text ?? item.input }));
+        this._desk = null;
+        this._documents = null;
+        this._deskOpening = null;
         this._batch = !single;
         this._active = single ? 0 : -1;
         this._selected = -1;
@@ -426,19 +430,52 @@ export class NianbaoValidator extends HTMLElement {
         onOpen: (index) => this._open(index),
       }),
     );
-    // The supervisor's view, next to the summary (not inside it: its rows are the reports').
-    this._deskEl =
-      this._desk &&
-      deskView({
-        desk: this._desk,
-        documents: this._documents,
-        entries: this._results,
-        lang: this.getAttribute('lang'),
-        uid: this._uid,
-        onOpen: (index) => this._open(index),
-        download: (filename, data, type) => this._download(filename, data, type),
-      });
-    if (this._deskEl) this._summaryEl.after(this._deskEl);
+    this._renderDesk();
+  }
+
+  /** The supervisor's view, next to the summary (not inside it: its rows are the reports'). */
+  _renderDesk() {
+    this._deskEl?.remove();
+    if (!this._batch) return;
+    const common = { lang: this.getAttribute('lang'), uid: this._uid };
+    this._deskEl = this._desk
+      ? deskView({
+          ...common,
+          desk: this._desk,
+          documents: this._documents,
+          entries: this._results,
+          onOpen: (index) => this._open(index),
+          download: (filename, data, type) => this._download(filename, data, type),
+        })
+      : deskOpener({ ...common, open: () => this._openDeskOnce() });
+    this._summaryEl.after(this._deskEl);
+  }
+
+  /** `_openDesk`, one pass however often the view is drawn again (a sort) while it is made; again after a failure. */
+  _openDeskOnce() {
+    this._deskOpening ??= this._openDesk().catch((error) => {
+      this._deskOpening = null;
+      throw error;
+    });
+    return this._deskOpening;
+  }
+
+  /**
+   * Has the engine's full module make the batch's desk and documents, then shows them. Resolves
+   * to false when there is no desk to show (an input made the engine trap).
+   */
+  async _openDesk() {
+    const run = this._run;
+    const out = await runChecks(this._deskItems, { desk: true });
+    if (run !== this._run) return true;
+    if (!out.desk) return false;
+    this._desk = out.desk;
+    this._documents = out.documents || null;
+    this._renderDesk();
+    this._deskEl.querySelector('h3').focus();
+    // The text view marks the sentences carried over from last year: draw it again.
+    if (this._view === 'text') this._renderDetail();
+    return true;
   }
 
   _renderDetail() {

@@ -1,7 +1,8 @@
 // The supervisor's desk outside Rust: both CLIs' `summary` give the same bytes (Markdown, HTML,
-// JSON, DOCX) for tests/fixtures/desk; the npm API returns the desk and its documents; the
-// widget shows the supervisor's view for 200 dropped reports (matrix, ranking sortable,
-// distribution chart, trend, downloads read back) and marks copied sentences in the text view.
+// JSON, DOCX) for tests/fixtures/desk; the npm API returns the desk and its documents (from the
+// full module, and only when asked); the widget loads the full module only when its supervisor's
+// view is opened, then shows it for 200 dropped reports (matrix, ranking sortable, distribution
+// chart, trend, downloads read back) and marks copied sentences in the text view.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -61,6 +62,17 @@ test('the npm API: validateBatch returns the desk, its documents and honours wei
   const weighted = await nb.validateBatch(items, { weights: '{"problems_substance": 0, "oversight": 0}' });
   assert.equal(weighted.desk.scores.find((s) => s.report === d).score, 100);
   await assert.rejects(nb.validateBatch(items, { weights: '{"nope": 1}' }), /未知的指标 nope/);
+  // Without the desk asked for, the core answers: the same results and links, no desk.
+  const plain = await nb.validateBatch(items);
+  assert.equal(plain.desk, undefined);
+  assert.deepEqual(plain.results, out.results);
+  assert.deepEqual(plain.links, out.links);
+  const asked = await nb.validateBatch(items, { desk: true });
+  assert.deepEqual(asked.desk, out.desk);
+  // A batch opened in the core and asked for the desk at the end is checked again in the full module.
+  const session = nb.openBatch();
+  for (const item of items) session.add(item.input, item.filename);
+  assert.deepEqual(session.finish({ desk: true }).desk, out.desk);
 });
 
 // ------------------------------------------------------------------------------- the widget
@@ -68,6 +80,16 @@ test('the npm API: validateBatch returns the desk, its documents and honours wei
 let page;
 openWidgetPage((opened) => ({ page } = opened), { acceptDownloads: true });
 const W = 'nianbao-validator';
+const FULL = '/nianbao_full_bg.wasm';
+const fetchedFull = () => page.record.requests.filter((u) => new URL(u).pathname.endsWith(FULL)).length;
+
+/** Opens the supervisor's view of the batch shown; resolves to the view. */
+async function openDesk() {
+  const desk = page.locator(`${W} section.desk`);
+  await desk.locator('button[data-desk="open"]').click();
+  await desk.locator('table.matrix').waitFor();
+  return desk;
+}
 
 async function drop(reports) {
   await page.evaluate(async (list) => {
@@ -84,11 +106,23 @@ async function drop(reports) {
   }, reports);
 }
 
+test('the full module is fetched only when the supervisor view is opened', async () => {
+  await drop(batch(6).map((r) => ({ name: r.name, text: r.text })));
+  const closed = page.locator(`${W} section.desk`);
+  await closed.locator('button[data-desk="open"]').waitFor();
+  assert.equal(await closed.locator('table.matrix').count(), 0);
+  assert.ok(page.record.requests.some((u) => new URL(u).pathname.endsWith('/nianbao_bg.wasm')), 'the core was fetched');
+  assert.equal(fetchedFull(), 0, 'no full module for checking a batch');
+  await openDesk();
+  assert.equal(fetchedFull(), 1, 'the full module, once, from the page\'s own origin');
+  assert.ok(page.record.requests.every((u) => u.startsWith(page.url().replace(/[^/]*$/, '')) || u.startsWith('blob:')));
+  assert.deepEqual(page.record.violations, []);
+});
+
 test('the supervisor view of 200 reports: matrix, ranking sortable, chart, trend, downloads', async () => {
   const reports = batch(200);
   await drop(reports.map((r) => ({ name: r.name, text: r.text })));
-  const desk = page.locator(`${W} section.desk`);
-  await desk.waitFor();
+  const desk = await openDesk();
   assert.equal(await desk.locator('table.matrix tbody tr').count(), 100);
   const ranking = desk.locator('table.ranking');
   assert.equal(await ranking.locator('tbody tr').count(), 200);
@@ -119,7 +153,7 @@ test('copied sentences are marked in the text view', async () => {
     .sort()
     .map((name) => ({ name, text: readFileSync(join(DESK, name), 'utf8') }));
   await drop(reports);
-  const desk = page.locator(`${W} section.desk`);
+  const desk = await openDesk();
   await desk.locator('.desk-copied button').first().click();
   await page.locator(`${W} [role="tab"]`, { hasText: '原文' }).click();
   const marks = page.locator(`${W} .textview mark.copied`);

@@ -1,5 +1,6 @@
 // The single-file offline page, opened from disk (file://) with no server and no network: it
-// checks its sample on load, gives the CLI's result, and needs nothing beyond itself.
+// checks its sample on load, gives the CLI's result, opens the supervisor's view and the
+// authoring form (the full module, inlined gzipped), and needs nothing beyond itself.
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -39,6 +40,7 @@ test('one self-contained file: one inline module script, the wasm inlined, no ex
   assert.doesNotMatch(outside, /\b(?:src|href)=/, 'no src or href to load');
   assert.doesNotMatch(html.slice(start + 1, end), /<\/script/i, 'the inline script cannot end early');
   assert.match(html, /const WASM_BASE64 = '[A-Za-z0-9+/=]{100000,}'/);
+  assert.match(html, /const FULL_GZIP_BASE64 = 'H4sI[A-Za-z0-9+/=]{100000,}'/);
 });
 
 test('its CSP allows exactly its own script (by hash) and WebAssembly', () => {
@@ -104,6 +106,20 @@ test('offline, a batch runs on the main thread with progress; a PDF says it need
   assert.equal(out.progress, '已检查 21/21');
   assert.deepEqual(out.errors.slice(0, 20).map((n) => n > 0), reports.map((_, i) => i % 10 === 3 || i % 25 === 7));
   assert.match(out.pdf, /离线单文件版不含 PDF 读取组件/);
+});
+
+test('offline, the supervisor view opens on the batch (the full module unpacked in the page)', async () => {
+  const root = page.locator('nianbao-validator');
+  await root.locator('section.desk button[data-desk="open"]').click();
+  await root.locator('section.desk table.matrix').waitFor();
+  assert.equal(await root.locator('section.desk table.ranking tbody tr').count(), 20);
+  assert.equal(await root.locator('section.desk button[data-analysis="docx"]').count(), 1);
+});
+
+test('offline, the authoring form works', async () => {
+  await page.click('nianbao-validator button[data-mode="author"]');
+  await page.locator('nianbao-validator input[data-cell="t3.new.total"]').waitFor();
+  assert.equal(await page.locator('nianbao-validator input[data-cell^="t3."]').count(), 175);
 });
 
 test('no request but the file itself; no CSP violation or error', () => {

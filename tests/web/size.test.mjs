@@ -1,6 +1,7 @@
-// The size budget: the optimised wasm must stay at or under 290 KB gzipped. It was 250 KB until
-// the supervisor's desk (grouping, scores, 审查意见/汇总分析 as Markdown, HTML and DOCX: +42 KB)
-// and the authoring form's entry points joined the engine in one module (README, Performance).
+// The size budgets (README, Performance). The core wasm — what every surface loads to check a
+// report — must stay at or under 250 KB gzipped (issue 13). The full module (the same engine
+// with the supervisor's desk and the authoring form, loaded only when those are opened) has a
+// budget of its own: 290 KB, what the one module was allowed when it held all of it.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,20 +10,37 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { NPM, SITE } from './helpers.mjs';
 
-const BUDGET = 290 * 1024;
+const MODULES = [
+  ['nianbao_bg.wasm', 250 * 1024],
+  ['nianbao_full_bg.wasm', 290 * 1024],
+];
 
-test('the optimised wasm is at most 290 KB gzipped', (t) => {
-  const site = readFileSync(join(SITE, 'nianbao_bg.wasm'));
-  const npm = readFileSync(join(NPM, 'nianbao_bg.wasm'));
-  assert.ok(site.equals(npm), 'the site and the npm package ship the same wasm');
-  const gz = gzipSync(site, { level: 9 }).length;
-  t.diagnostic(`nianbao_bg.wasm: ${site.length} bytes raw (${(site.length / 1024).toFixed(1)} KB), ${gz} bytes gzipped (${(gz / 1024).toFixed(1)} KB of ${BUDGET / 1024} KB)`);
-  assert.ok(gz <= BUDGET, `gzipped wasm is ${gz} bytes, over the budget of ${BUDGET}`);
-});
+for (const [file, budget] of MODULES) {
+  test(`${file} is at most ${budget / 1024} KB gzipped`, (t) => {
+    const site = readFileSync(join(SITE, file));
+    const npm = readFileSync(join(NPM, file));
+    assert.ok(site.equals(npm), 'the site and the npm package ship the same wasm');
+    const gz = gzipSync(site, { level: 9 }).length;
+    t.diagnostic(`${file}: ${site.length} bytes raw (${(site.length / 1024).toFixed(1)} KB), ${gz} bytes gzipped (${(gz / 1024).toFixed(1)} KB of ${budget / 1024} KB)`);
+    assert.ok(gz <= budget, `gzipped ${file} is ${gz} bytes, over the budget of ${budget}`);
+  });
 
-test('the wasm carries no debug sections', () => {
-  const wasm = readFileSync(join(SITE, 'nianbao_bg.wasm'));
-  const module = new WebAssembly.Module(wasm);
-  const custom = ['name', '.debug_info', '.debug_line', 'producers'].filter((n) => WebAssembly.Module.customSections(module, n).length);
-  assert.deepEqual(custom, []);
+  test(`${file} carries no debug sections`, () => {
+    const module = new WebAssembly.Module(readFileSync(join(SITE, file)));
+    const custom = ['name', '.debug_info', '.debug_line', 'producers'].filter((n) => WebAssembly.Module.customSections(module, n).length);
+    assert.deepEqual(custom, []);
+  });
+}
+
+test('the core module leaves the desk and the form to the full module', () => {
+  const exports = (file) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(SITE, file)))).map((e) => e.name);
+  const core = exports('nianbao_bg.wasm');
+  const full = exports('nianbao_full_bg.wasm');
+  assert.ok(core.includes('validate') && core.includes('batchsession_finish'));
+  for (const name of ['validateCells', 'templateLayout', 'templates']) {
+    assert.ok(!core.includes(name), `${name} is not in the core`);
+    assert.ok(full.includes(name), `${name} is in the full module`);
+  }
+  // Every export of the core is in the full module too: either answers the core's calls.
+  assert.deepEqual(core.filter((name) => !full.includes(name)), []);
 });

@@ -1,6 +1,8 @@
 // Builds the single-file offline page: every module of the site inlined into one module script,
-// the wasm inlined as base64, and a Content-Security-Policy that allows exactly that script
-// (by its hash) and WebAssembly, nothing else.
+// the core wasm inlined as base64, the full module (the desk and the authoring form, used only
+// when opened) gzipped and then base64 (unpacked by the browser's DecompressionStream when first
+// needed), and a Content-Security-Policy that allows exactly that script (by its hash) and
+// WebAssembly, nothing else.
 //
 //   node www/tools/offline.mjs dist/site dist/nianbao-offline.html
 //
@@ -12,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const [siteDir, outFile] = process.argv.slice(2);
 if (!siteDir || !outFile) {
@@ -23,18 +26,25 @@ const OFFLINE_ENGINE = '<offline-engine>';
 
 function offlineEngineSource() {
   const wasm = readFileSync(join(siteDir, 'nianbao_bg.wasm')).toString('base64');
+  const full = gzipSync(readFileSync(join(siteDir, 'nianbao_full_bg.wasm')), { level: 9 }).toString('base64');
   return `import { configure } from './core.js';
 const WASM_BASE64 = '${wasm}';
-function wasmBytes() {
-  const text = atob(WASM_BASE64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
+const FULL_GZIP_BASE64 = '${full}';
+function bytes(base64) {
+  const text = atob(base64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
 }
 // No pdf.js and no worker in the single file: a PDF gets a clear message; checks run on the
 // page's main thread (a file:// page may not start module workers).
-configure({ load: async () => wasmBytes(), pdf: null, worker: null });
-export { init, validate, validateSync, validateBatch, validateBatchSync, human, humanSync, lines, linesSync, rules, rulesText, limits, engine, validateCells, validateCellsSync, templates, templatesSync, templateLayout, templateLayoutSync, toSortedJson, openBatch, usageSync, reportExtensionsSync, environment } from './core.js';
+configure({
+  load: async () => bytes(WASM_BASE64),
+  loadFull: () => new Response(new Blob([bytes(FULL_GZIP_BASE64)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+  pdf: null,
+  worker: null,
+});
+export { init, initFull, validate, validateSync, validateBatch, validateBatchSync, human, humanSync, lines, linesSync, rules, rulesText, limits, engine, validateCells, validateCellsSync, templates, templatesSync, templateLayout, templateLayoutSync, toSortedJson, openBatch, usageSync, reportExtensionsSync, environment } from './core.js';
 export { checkFile, checkFiles } from './check.js';
 export { cellsCsv, findingsCsv, resultsJson } from './export.js';
 `;

@@ -76,7 +76,7 @@ export function init(source) {
 /**
  * Starts the full module (idempotent; `source` as for `init`), which the synchronous calls of
  * the desk (a batch with `desk`, `weights`, `summary` or `documents`) and of the authoring form
- * (`validateCellsSync`, `templatesSync`, `templateLayoutSync`) need in a browser. In Node it
+ * (`validateCellsSync`) need in a browser. In Node it
  * starts itself; the asynchronous calls start it when they need it. The other calls stay with
  * the core (`init`).
  */
@@ -277,14 +277,14 @@ export function validateCellsSync(template, cells, previous) {
 
 /** The template ids, oldest first: ["2019", "2021"]. */
 export function templatesSync() {
-  ensureReady(full);
-  return full.glue.templates();
+  ensureReady();
+  return coreGlue.templates();
 }
 
 /** The official layout of a template's tables 二, 三, 四: headings and grid rows with spans. */
 export function templateLayoutSync(id) {
-  ensureReady(full);
-  return full.glue.templateLayout(String(id));
+  ensureReady();
+  return coreGlue.templateLayout(String(id));
 }
 
 function batchItem(item) {
@@ -558,12 +558,12 @@ export async function validateCells(template, cells, previous) {
 }
 
 export async function templates() {
-  await initFull();
+  await init();
   return templatesSync();
 }
 
 export async function templateLayout(id) {
-  await initFull();
+  await init();
   return templateLayoutSync(id);
 }
 

@@ -318,9 +318,8 @@ export interface HumanOptions extends ValidateOptions {
 }
 
 /**
- * The synchronous API, once the engine has started. `validateCells`, `templates`,
- * `templateLayout` and a `validateBatch` that asks for the desk are answered by the full module:
- * in a browser, after `initFull()`.
+ * The synchronous API, once the engine has started. `validateCells` and a `validateBatch` that
+ * asks for the desk are answered by the full module: in a browser, after `initFull()`.
  */
 export interface Engine {
   validate(input: Input, options?: ValidateOptions): ValidationResult;

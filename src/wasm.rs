@@ -310,16 +310,15 @@ fn typed_cells(cells: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     Ok(typed)
 }
 
-#[cfg(feature = "form")]
 /// The ids of the templates, oldest first: `["2019", "2021"]`.
 #[wasm_bindgen]
 pub fn templates() -> Vec<JsValue> {
     crate::template::TEMPLATES.iter().map(|t| JsValue::from_str(t.id)).collect()
 }
 
-#[cfg(feature = "form")]
 /// The official layout of a template's tables 二, 三, 四 (see `nianbao::layout`): for each
-/// table its heading and grid rows of `{ text | cell, name, colspan, rowspan }`.
+/// table its heading and grid rows of `{ text | cell, name, colspan, rowspan }`. In the core:
+/// the widget draws a result's tables from it, as the authoring form draws its grid.
 #[wasm_bindgen(js_name = templateLayout)]
 pub fn template_layout(id: &str) -> Result<JsValue, JsError> {
     let template = crate::template::Template::by_id(id).ok_or_else(|| JsError::new(&format!("nianbao: unknown template {id:?}")))?;

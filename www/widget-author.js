@@ -6,7 +6,7 @@
 // tables are published as HTML, DOCX, TSV and JSON. The draft lives in this page's memory only,
 // unless the author downloads it.
 
-import { initFull, templateLayoutSync, templatesSync, toSortedJson, validate, validateCellsSync } from './index.js';
+import { init, initFull, templateLayoutSync, templatesSync, toSortedJson, validate, validateCellsSync } from './index.js';
 import { draftJson, parseDraft, publicationDocx, publicationHtml, tsv } from './widget-author-export.js';
 import { authorStrings } from './widget-author-i18n.js';
 import { figure, h } from './widget-dom.js';
@@ -75,8 +75,9 @@ export class AuthorForm {
     this.findingsKey = '';
     this.announceTimer = 0;
     this.element = h('div', { class: 'nb author', lang: lang === 'en' ? 'en' : 'zh-CN' });
-    // The form's calls are in the engine's full module, loaded when the form is first shown.
-    this.ready = initFull().then(() => {
+    // The form's check is in the engine's full module, loaded when the form is first shown; the
+    // template layouts are in the core.
+    this.ready = Promise.all([init(), initFull()]).then(() => {
       this.templates = templatesSync();
       const wanted = host.getAttribute('template');
       this.template = this.templates.includes(wanted) ? wanted : this.templates[this.templates.length - 1];

@@ -115,6 +115,17 @@ test('Enter on a finding (a button) marks its cells; arrow keys move between fin
   assert.equal(await page.locator(`${W} td.marked`).count(), 5);
 });
 
+test('suspect-cell shows the proposed value in the finding and in the cell', async () => {
+  const finding = page.locator(`${W} button.finding[data-rule="suspect-cell"]`);
+  assert.match(await finding.locator('.f-fix').textContent(), /t3\.granted\.natural.*应为 18/);
+  await finding.click();
+  const cell = page.locator(`${W} td[data-cell="t3.granted.natural"]`);
+  assert.match(await cell.getAttribute('class'), /\bmarked\b/);
+  assert.equal(await cell.locator('.num').textContent(), '19');
+  assert.match(await cell.locator('.fix').textContent(), /18$/);
+  assert.ok(await cell.locator('.fix').isVisible());
+});
+
 test("the tables are the engine's layout of the template: rows left out are not drawn, a row standing for several follows", async () => {
   // The sample without its 规章 row, and with 2019's single （六）其他处理 row for 2021's three.
   const lines = SAMPLE.split('\n').filter((l) => !l.startsWith('规章\t'));
@@ -133,17 +144,6 @@ test("the tables are the engine's layout of the template: rows left out are not 
   assert.equal(await page.locator(`${W} table.t3 th`, { hasText: '3.其他' }).count(), 0);
   const results = page.locator(`${W} table.t3 th`, { hasText: '三、本年度办理结果' });
   assert.equal(await results.getAttribute('rowspan'), '19');
-});
-
-test('suspect-cell shows the proposed value in the finding and in the cell', async () => {
-  const finding = page.locator(`${W} button.finding[data-rule="suspect-cell"]`);
-  assert.match(await finding.locator('.f-fix').textContent(), /t3\.granted\.natural.*应为 18/);
-  await finding.click();
-  const cell = page.locator(`${W} td[data-cell="t3.granted.natural"]`);
-  assert.match(await cell.getAttribute('class'), /\bmarked\b/);
-  assert.equal(await cell.locator('.num').textContent(), '19');
-  assert.match(await cell.locator('.fix').textContent(), /18$/);
-  assert.ok(await cell.locator('.fix').isVisible());
 });
 
 test('upload flow: several files give one result each, in the summary table', async () => {

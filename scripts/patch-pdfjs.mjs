@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Patches the vendored pdf.js worker (pdfjs-dist 5.4.296, legacy build, minified) so that what
-// pdf.js parses from its built-in CMaps is kept for the life of the thread, not of one document:
-// a batch of reports in one process reads the same Chinese CMaps again and again, and parsing
-// them was ~25% of the CPU time per document (issue 13). Called by scripts/build on the copy in
-// dist/*/pdfjs/ (node_modules stays as npm installed it):
+// Patches the vendored pdf.js (pdfjs-dist 5.4.296, legacy build, minified) for reading text in
+// batches (issue 13): what pdf.js parses from its built-in CMaps is kept for the life of the
+// thread, not of one document (a batch reads the same Chinese CMaps again and again: parsing
+// them was ~25% of the CPU time per document), glyph outlines nobody draws are not built, and a
+// page's text crosses from the parsing side to the reading side in a few large chunks. Called
+// by scripts/build on the copies in dist/*/pdfjs/ (node_modules stays as npm installed it):
 //
-//   node scripts/patch-pdfjs.mjs dist/npm/pdfjs/pdf.worker.min.mjs
+//   node scripts/patch-pdfjs.mjs dist/npm/pdfjs
 //
 // 1. Built-in CMaps (`createBuiltInCMap`: Identity-H/V, UniGB-UCS2-H, Adobe-GB1-UCS2, …) are
 //    parsed once per thread and shared by every document. pdf.js keeps only the compressed bytes
@@ -23,18 +24,26 @@
 //    text as paths, and sends each to the main thread. This copy of pdf.js never draws (only
 //    npm/pdf.js loads it, for text and rules), and the outlines were a fifth of the CPU time of a
 //    PDF with embedded fonts.
+// 5. Text content crosses in chunks of up to a thousand items (pdf.worker.min.mjs) under a
+//    stream allowance of 100,000 (pdf.min.mjs), not ten and a hundred: a LibreOffice PDF sets
+//    its font before each glyph, and every font change sent a chunk of ten items, each a message
+//    and a structured clone with its stream's pull and acknowledgement (256 chunks for a
+//    four-page report, now 6). How the items are cut into chunks does not change them: the
+//    reading side joins the chunks, and an item is only sent once complete.
 //
 // Each patch replaces a piece of text that must occur exactly once; anything else (another
 // pdf.js version) stops the build, so a pdfjs-dist upgrade has to look at these again. The result
-// is checked by tests/web/pdf-*.test.mjs (the same text from every PDF fixture) and marked with
-// the comment `nianbao-patched` at the top of the file.
+// is checked by tests/web/pdf-patch.test.mjs (the text unpatched pdf.js gives, from every PDF
+// fixture, in either order) and by the PDF tests; it is marked with
+// the comment `nianbao-patched` at the top of each file.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const VERSION = '5.4.296';
 const MARK = '/* nianbao-patched: scripts/patch-pdfjs.mjs */\n';
 
-const PATCHES = [
+const WORKER = [
   {
     what: 'built-in CMaps parsed once per thread',
     from: 'async function createBuiltInCMap(e,t){',
@@ -76,28 +85,47 @@ const PATCHES = [
     from: 'if(r.data){(!!(t.textRenderingMode&C)||"Pattern"===t.fillColorSpace.name||r.disableFontFace)&&PartialEvaluator.buildFontPaths(r,a,this.handler,this.options)}return a}',
     to: 'return a}',
   },
+  {
+    what: 'text sent to the reading side in chunks of a thousand items, not ten',
+    from: 'if(0!==t&&!(e&&t<10)){s?.enqueue(b,t)',
+    to: 'if(0!==t&&!(e&&t<1e3)){s?.enqueue(b,t)',
+  },
 ];
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: node scripts/patch-pdfjs.mjs PATH/pdf.worker.min.mjs');
+const LIBRARY = [
+  {
+    what: 'room for a page\'s text in the text stream',
+    from: '{highWaterMark:100,size:t=>t.items.length}',
+    to: '{highWaterMark:1e5,size:t=>t.items.length}',
+  },
+];
+
+const folder = process.argv[2];
+if (!folder) {
+  console.error('usage: node scripts/patch-pdfjs.mjs DIST/pdfjs');
   process.exit(2);
 }
-let text = readFileSync(file, 'utf8');
-if (text.startsWith(MARK)) {
-  console.error(`patch-pdfjs: ${file} is already patched`);
-  process.exit(1);
-}
-if (!text.includes(`pdfjsVersion = "${VERSION}"`) && !text.includes(`"${VERSION}"`)) {
-  console.error(`patch-pdfjs: ${file} is not pdf.js ${VERSION}; see scripts/patch-pdfjs.mjs`);
-  process.exit(1);
-}
-for (const { what, from, to } of PATCHES) {
-  const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-    console.error(`patch-pdfjs: the text to patch (${what}) is not found exactly once in ${file}`);
+
+function patch(file, patches) {
+  let text = readFileSync(file, 'utf8');
+  if (text.startsWith(MARK)) {
+    console.error(`patch-pdfjs: ${file} is already patched`);
     process.exit(1);
   }
-  text = text.slice(0, at) + to + text.slice(at + from.length);
+  if (!text.includes(`"${VERSION}"`)) {
+    console.error(`patch-pdfjs: ${file} is not pdf.js ${VERSION}; see scripts/patch-pdfjs.mjs`);
+    process.exit(1);
+  }
+  for (const { what, from, to } of patches) {
+    const at = text.indexOf(from);
+    if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+      console.error(`patch-pdfjs: the text to patch (${what}) is not found exactly once in ${file}`);
+      process.exit(1);
+    }
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+  }
+  writeFileSync(file, MARK + text);
 }
-writeFileSync(file, MARK + text);
+
+patch(join(folder, 'pdf.worker.min.mjs'), WORKER);
+patch(join(folder, 'pdf.min.mjs'), LIBRARY);

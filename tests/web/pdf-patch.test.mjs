@@ -24,11 +24,11 @@ const PDFS = ['tests/fixtures/pdf', 'tests/fixtures/pdf-matrix', '../shared/corp
     : [],
 );
 
-// pdf.js as installed: its worker unpatched, beside the vendored library, CMaps and fonts.
+// pdf.js as installed (unpatched), beside the vendored CMaps and fonts.
 const original = mkdtempSync(join(tmpdir(), 'nianbao-pdfjs-original-'));
 after(() => rmSync(original, { recursive: true, force: true }));
 copyFileSync(join(ROOT, 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs'), join(original, 'pdf.worker.min.mjs'));
-copyFileSync(join(NPM, 'pdfjs/pdf.min.mjs'), join(original, 'pdf.min.mjs'));
+copyFileSync(join(ROOT, 'node_modules/pdfjs-dist/legacy/build/pdf.min.mjs'), join(original, 'pdf.min.mjs'));
 for (const dir of ['cmaps', 'standard_fonts']) symlinkSync(join(NPM, 'pdfjs', dir), join(original, dir));
 
 /** Each file's text (or the reason it has none), read in `order` by one fresh thread. */

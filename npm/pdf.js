@@ -79,12 +79,22 @@ async function pdfjs() {
   if (!base) throw new PdfUnreadable('unavailable', MESSAGES.unavailable);
   if (!loading) {
     loading = (async () => {
-      const lib = await (isNode ? importQuietly : (url) => import(url))(new URL('pdf.min.mjs', base).href);
-      const worker = new URL('pdf.worker.min.mjs', base).href;
-      lib.GlobalWorkerOptions.workerSrc = worker;
-      // Inside a worker of ours (or in Node) pdf.js parses on this thread: it gets its parser
-      // directly, rather than spawning a worker of its own (and warning about it).
-      if (isNode || typeof window === 'undefined') globalThis.pdfjsWorker ??= await import(worker);
+      // pdf.js's legacy build carries core-js, which replaces Array.prototype.push with a
+      // function of its own wherever the engine's push mishandles a non-writable length (Node
+      // 20, Chromium): every push, ours and pdf.js's, then ran through it, ~10% of the time
+      // spent on a PDF. Nothing here pushes onto a frozen length: the engine's own is put back.
+      const push = Array.prototype.push;
+      let lib, worker;
+      try {
+        lib = await (isNode ? importQuietly : (url) => import(url))(new URL('pdf.min.mjs', base).href);
+        worker = new URL('pdf.worker.min.mjs', base).href;
+        lib.GlobalWorkerOptions.workerSrc = worker;
+        // Inside a worker of ours (or in Node) pdf.js parses on this thread: it gets its parser
+        // directly, rather than spawning a worker of its own (and warning about it).
+        if (isNode || typeof window === 'undefined') globalThis.pdfjsWorker ??= await import(worker);
+      } finally {
+        Array.prototype.push = push;
+      }
       let cMapUrl = new URL('cmaps/', base).href;
       let standardFontDataUrl = new URL('standard_fonts/', base).href;
       if (isNode) {

@@ -88,7 +88,7 @@ impl Document {
     /// the line is still counted so line numbers stay true to the input).
     pub fn push_text_line(&mut self, text: &str) -> usize {
         let line = self.push_line(text);
-        let trimmed = text.trim();
+        let trimmed = crate::normalize::trim(text);
         if !trimmed.is_empty() {
             self.rows.push(Row {
                 cells: vec![Cell { text: trimmed.to_string(), line, inherited: false }],

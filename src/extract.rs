@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use crate::document::{Document, RowShape};
 use crate::locate::SectionFound;
 use crate::normalize::{fold_width, label_key, parse_cell, CellValue};
+use crate::word_index::WordIndex;
 use crate::template::{RowDef, TableDef, Template, TEMPLATES};
 
 mod glued;
@@ -532,9 +533,9 @@ impl<'d> Walker<'d> {
             section = section.max(row.heading.unwrap_or(0));
             for cell in sheet.cells(row).iter().filter(|c| c.kind == CellValue::Text && c.key != PROSE) {
                 let chars = cell.key.chars().count();
-                find_keys(&key_index(self.template).keys, &cell.key, |k, _| {
+                key_index(self.template).keys.find(&cell.key, usize::MAX, |key, k, _| {
                     let in_section = section == 0 || section == tables[k.table].section;
-                    if unread.contains(&k.table) && in_section && chars <= k.key.chars().count() + LABEL_SLACK_CHARS {
+                    if unread.contains(&k.table) && in_section && chars <= key.chars().count() + LABEL_SLACK_CHARS {
                         labelled[k.table][k.row] = true;
                         first_line[k.table].get_or_insert(cell.line);
                     }
@@ -832,7 +833,7 @@ impl<'d> Walker<'d> {
         let joined: String = before.iter().map(|l| l.key).collect();
         let rows = self.template.tables[table].rows;
         // The key's head is enough: labels broken across PDF lines get mixed.
-        find_keys(&key_index(self.template).heads, &joined, |head, _| {
+        key_index(self.template).heads.find(&joined, usize::MAX, |_, head, _| {
             head.table == table
                 && rows[head.row].id != chosen.id
                 && !self.out.rows_found[table][head.row]
@@ -1089,40 +1090,25 @@ struct KeyHit {
 fn key_hits(template: &'static Template, labels: &[Label]) -> Vec<KeyHit> {
     let joined: String = labels.iter().map(|l| l.key).collect();
     let mut hits = Vec::new();
-    find_keys(&key_index(template).keys, &joined, |k, at| {
-        hits.push(KeyHit { table: k.table, row: k.row, start: at, end: at + k.key.len(), len: k.key.len() });
+    key_index(template).keys.find(&joined, usize::MAX, |key, k, at| {
+        hits.push(KeyHit { table: k.table, row: k.row, start: at, end: at + key.len(), len: key.len() });
         false
     });
     hits
 }
 
-/// Calls `found` with every occurrence of an indexed key in `text`, in order of position,
-/// until it returns true; returns whether it did.
-fn find_keys(index: &[IndexedKey], text: &str, mut found: impl FnMut(&IndexedKey, usize) -> bool) -> bool {
-    for (at, c) in text.char_indices() {
-        let from = index.partition_point(|k| k.first < c);
-        for k in index[from..].iter().take_while(|k| k.first == c) {
-            if text[at..].starts_with(k.key) && found(k, at) {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// A row key of a template, indexed by its first character.
-struct IndexedKey {
-    first: char,
-    key: &'static str,
+/// Where a row key stands: its table and row (indices in the template).
+#[derive(Clone, Copy)]
+struct KeyRow {
     table: usize,
     row: usize,
 }
 
 /// The row keys of a template and their distinctive heads, each sorted by first character.
 struct KeyIndex {
-    keys: Vec<IndexedKey>,
+    keys: WordIndex<KeyRow>,
     /// The first [`DISTINCTIVE_KEY_CHARS`] characters of every key at least that long.
-    heads: Vec<IndexedKey>,
+    heads: WordIndex<KeyRow>,
 }
 
 /// The key index of a template (built once per process).
@@ -1139,23 +1125,13 @@ fn distinctive_head(key: &'static str) -> Option<&'static str> {
     (head.chars().count() == DISTINCTIVE_KEY_CHARS).then_some(head)
 }
 
-/// `index_key` of every row key of the template, sorted by first character.
-fn indexed_keys(template: &'static Template, index_key: fn(&'static str) -> Option<&'static str>) -> Vec<IndexedKey> {
-    let mut keys: Vec<IndexedKey> = template
-        .tables
-        .iter()
-        .enumerate()
-        .flat_map(|(ti, table)| {
-            table.rows.iter().enumerate().flat_map(move |(ri, row)| {
-                row.keys.iter().filter_map(move |key| {
-                    let key = index_key(key)?;
-                    Some(IndexedKey { first: key.chars().next().unwrap_or('\0'), key, table: ti, row: ri })
-                })
-            })
+/// `index_key` of every row key of the template.
+fn indexed_keys(template: &'static Template, index_key: fn(&'static str) -> Option<&'static str>) -> WordIndex<KeyRow> {
+    WordIndex::new(template.tables.iter().enumerate().flat_map(|(table, def)| {
+        def.rows.iter().enumerate().flat_map(move |(row, def)| {
+            def.keys.iter().filter_map(move |key| Some((index_key(key)?, KeyRow { table, row })))
         })
-        .collect();
-    keys.sort_by_key(|k| k.first);
-    keys
+    }))
 }
 
 /// The item number a label key starts with: `6属于…` → `6`, `二上年结` → `二`.

@@ -22,6 +22,7 @@ pub mod result;
 pub mod rules;
 pub mod stats;
 pub mod template;
+mod word_index;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -46,7 +46,7 @@ const MAX_HEADING_CHARS: usize = 40;
 /// numbered heading whose words are close to the official ones for its number (a typo, a word
 /// dropped or added: `四、政府信息公开行政法复议、行政诉讼情况`) is that section too.
 pub fn heading_section(line: &str) -> Option<Heading> {
-    let text = line.trim();
+    let text = crate::normalize::trim(line);
     // Markdown heading marks, and the space after them (the end is trimmed already).
     let text = if text.starts_with('#') { text.trim_start_matches('#').trim_start() } else { text };
     // Bytes first: a CJK character is 3 bytes, so this rules out long prose without counting.

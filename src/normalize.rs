@@ -11,6 +11,26 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// `str::trim`, answered at once for the common line: one that starts and ends with a visible
+/// ASCII character or a CJK ideograph (or a full-width form), neither of which is white space.
+/// Called on every line of a report, several times.
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let plain_ascii = |b: u8| (0x21..=0x7e).contains(&b);
+    // Lead bytes of U+4000–U+9FFF and U+F000–U+FFFF: three-byte characters, none white space.
+    let plain_lead = |b: u8| matches!(b, 0xe4..=0xe9 | 0xef);
+    let plain_start = bytes.first().is_some_and(|&b| plain_ascii(b) || plain_lead(b));
+    let plain_end = match bytes.len() {
+        0 => false,
+        len => plain_ascii(bytes[len - 1]) || len >= 3 && plain_lead(bytes[len - 3]),
+    };
+    if plain_start && plain_end {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Characters that show nothing but split a word for a computer: zero-width spaces and joiners,
 /// the soft hyphen, the byte-order mark, and the bidirectional marks, embeddings and isolates
 /// (pasted from right-to-left-aware editors or planted). `予\u{200b}以公开` reads `予以公开`.
@@ -232,6 +252,17 @@ pub fn digit_value(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_str_trim() {
+        let samples = [
+            "", " ", "规章", " 规章 ", "\u{3000}规章\u{3000}", "规章\u{3000}", "\u{a0}1", "1\u{a0}", "a\u{2028}", "\u{2003}a",
+            "１２", "（一）", "一、总体情况\r", "\t0\t", "行政许可 97", "\u{feff}规章", "规章\u{85}", "\u{1680}x", "x\u{205f}",
+        ];
+        for text in samples {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn label_keys_fold_variants() {

@@ -331,7 +331,7 @@ fn read_passages<'a>(doc: &'a Document, headings: &[SectionFound], outline: &mut
     let mut marked = Vec::new();
     for (index, line) in doc.lines.iter().enumerate() {
         let number = index + 1;
-        let text = line.trim();
+        let text = crate::normalize::trim(line);
         let skipped = text.is_empty() || table_lines[number] || is_lone_figure(text);
         // A line continues a passage whose last line was wrapped, unless it is a heading or a
         // numbered item; asked in this order since most lines end a passage anyway.

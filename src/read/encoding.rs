@@ -129,9 +129,9 @@ fn is_control_byte(b: u8) -> bool {
 /// written (compare it ignoring ASCII case).
 fn declared_charset(bytes: &[u8]) -> Option<&[u8]> {
     let head = &bytes[..bytes.len().min(4096)];
-    // Looking for a `c` first keeps the search at about one comparison per byte.
-    let at = (0..head.len().saturating_sub(6))
-        .find(|&at| head[at] | 0x20 == b'c' && head[at..at + 7].eq_ignore_ascii_case(b"charset"))?;
+    // Looking for a `c` first (with SIMD) keeps the search well under one comparison per byte.
+    let at = memchr::memchr2_iter(b'c', b'C', head)
+        .find(|&at| head.get(at..at + 7).is_some_and(|word| word.eq_ignore_ascii_case(b"charset")))?;
     // Each byte stands for the character of the same number, as Latin-1 would read it, so the
     // spaces skipped are those `char::is_whitespace` knows, NEL and NBSP included.
     let skip_spaces = |rest: &[u8]| -> usize { rest.iter().take_while(|&&b| char::from(b).is_whitespace()).count() };

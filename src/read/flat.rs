@@ -14,6 +14,7 @@ use crate::normalize::{fold_width, is_figure_token, parse_cell, strip_unit, Cell
 use std::sync::OnceLock;
 
 use crate::template::TEMPLATES;
+use crate::word_index::WordIndex;
 
 /// Lines shorter than this are never taken for a flattened article.
 const MIN_FLAT_CHARS: usize = 120;
@@ -43,7 +44,7 @@ pub enum Piece<'a> {
 /// Whether a line holds a flattened article or table: long, with several section headings
 /// inline or the labels of several table rows.
 pub fn is_flattened(line: &str) -> bool {
-    if line.len() < MIN_FLAT_CHARS || line.contains('\t') || line.trim_start().starts_with('|') {
+    if line.len() < MIN_FLAT_CHARS || memchr::memchr(b'\t', line.as_bytes()).is_some() || line.trim_start().starts_with('|') {
         return false;
     }
     if line.chars().count() < MIN_FLAT_CHARS {
@@ -75,39 +76,31 @@ fn digit_runs(line: &str) -> usize {
 }
 
 /// Distinct template rows one of whose distinctive keys (four characters or more) occurs in
-/// the line as written: one pass over the line, keys looked up by their first character.
+/// the line as written: one pass over the line.
 fn row_labels_in(line: &str) -> usize {
-    let keys = distinctive_keys();
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    for (at, c) in line.char_indices().take_while(|(at, _)| *at < LABEL_SEARCH_BYTES) {
-        let from = keys.partition_point(|k| k.0 < c);
-        for (_, key, row) in keys[from..].iter().take_while(|k| k.0 == c) {
-            if line[at..].starts_with(key) && !seen.contains(row) {
-                seen.push(*row);
-            }
+    distinctive_keys().find(line, LABEL_SEARCH_BYTES, |_, row, _| {
+        if !seen.contains(row) {
+            seen.push(*row);
         }
-    }
+        false
+    });
     seen.len()
 }
 
-/// A row key's first character, the key, and its row (`table.id`, `row.id`).
-type DistinctiveKey = (char, &'static str, (&'static str, &'static str));
-
-/// The keys of four characters or more of every template's rows, with their first character
-/// and their row (`table.id`, `row.id`), sorted by first character (built once per process).
-fn distinctive_keys() -> &'static [DistinctiveKey] {
-    static KEYS: OnceLock<Vec<DistinctiveKey>> = OnceLock::new();
+/// The keys of four characters or more of every template's rows, with their row (`table.id`,
+/// `row.id`) (built once per process).
+fn distinctive_keys() -> &'static WordIndex<(&'static str, &'static str)> {
+    static KEYS: OnceLock<WordIndex<(&'static str, &'static str)>> = OnceLock::new();
     KEYS.get_or_init(|| {
-        let mut keys: Vec<_> = TEMPLATES
-            .iter()
-            .flat_map(|t| t.tables)
-            .flat_map(|table| table.rows.iter().map(move |row| (table.id, row)))
-            .flat_map(|(table, row)| row.keys.iter().map(move |key| (table, row.id, *key)))
-            .filter(|(_, _, key)| key.chars().count() >= 4)
-            .map(|(table, row, key)| (key.chars().next().unwrap_or('\0'), key, (table, row)))
-            .collect();
-        keys.sort_by_key(|k| k.0);
-        keys
+        WordIndex::new(
+            TEMPLATES
+                .iter()
+                .flat_map(|t| t.tables)
+                .flat_map(|table| table.rows.iter().map(move |row| (table.id, row)))
+                .flat_map(|(table, row)| row.keys.iter().map(move |key| (*key, (table, row.id))))
+                .filter(|(key, _)| key.chars().count() >= 4),
+        )
     })
 }
 
@@ -130,23 +123,28 @@ fn heading_starts(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// Byte offsets of 一 二 三 四 五 六 in `line`, found by their UTF-8 bytes rather than by
-/// decoding every character: the scan runs over every long line of prose.
+/// decoding every character: the scan runs over every long line of prose. Each block of 16
+/// positions is tested at once (a test free of branches over a fixed-size window: vector code)
+/// and only the blocks holding a numeral are searched for where.
 fn numerals_one_to_six(line: &str) -> impl Iterator<Item = usize> + '_ {
-    const NUMERALS: [[u8; 3]; 6] = {
-        let mut all = [[0; 3]; 6];
-        let chars = ['一', '二', '三', '四', '五', '六'];
-        let mut i = 0;
-        while i < 6 {
-            let mut buf = [0; 4];
-            let bytes = chars[i].encode_utf8(&mut buf).as_bytes();
-            all[i] = [bytes[0], bytes[1], bytes[2]];
-            i += 1;
-        }
-        all
-    };
+    const BLOCK: usize = 16;
     let bytes = line.as_bytes();
-    (0..bytes.len().saturating_sub(2))
-        .filter(move |&at| matches!(bytes[at], 0xE4 | 0xE5) && NUMERALS.contains(&[bytes[at], bytes[at + 1], bytes[at + 2]]))
+    let starts = bytes.len().saturating_sub(2);
+    let numeral_at = move |at: usize| is_numeral(bytes[at], bytes[at + 1], bytes[at + 2]);
+    (0..starts).step_by(BLOCK).flat_map(move |block| {
+        let end = (block + BLOCK).min(starts);
+        let window = bytes.get(block..block + BLOCK + 2).and_then(|w| <&[u8; BLOCK + 2]>::try_from(w).ok());
+        let any = window.is_none_or(|w| (0..BLOCK).fold(false, |any, i| any | is_numeral(w[i], w[i + 1], w[i + 2])));
+        (block..if any { end } else { block }).filter(move |&at| numeral_at(at))
+    })
+}
+
+/// Whether three bytes are the UTF-8 of 一 二 三 四 五 六, tested without branches (for vector
+/// code): 一 E4 B8 80, 二 E4 BA 8C, 三 E4 B8 89, 四 E5 9B 9B, 五 E4 BA 94, 六 E5 85 AD.
+fn is_numeral(b0: u8, b1: u8, b2: u8) -> bool {
+    let e4 = (b1 == 0xB8) & ((b2 == 0x80) | (b2 == 0x89)) | (b1 == 0xBA) & ((b2 == 0x8C) | (b2 == 0x94));
+    let e5 = (b1 == 0x9B) & (b2 == 0x9B) | (b1 == 0x85) & (b2 == 0xAD);
+    (b0 == 0xE4) & e4 | (b0 == 0xE5) & e5
 }
 
 /// Cuts a flattened line into what a reader would see, in order.
@@ -415,5 +413,21 @@ mod tests {
         assert!(!is_flattened(&"我局认真落实条例要求，扎实推进政务公开工作。".repeat(20)));
         let article = format!("{}一、总体情况{}二、主动公开政府信息情况规章000", "前言。".repeat(30), "正文。".repeat(10));
         assert!(is_flattened(&article));
+    }
+
+    #[test]
+    fn numerals_are_found_in_every_block() {
+        // Numerals at the start, across the 64-byte block boundaries and at the very end,
+        // among characters sharing their first UTF-8 bytes (不 上 了 于 四 六 and 四 五's neighbours).
+        let line = "一不上了于".repeat(5) + "a二b三" + &"业产".repeat(9) + "四x五y六" + "回兴" + "一";
+        let expected: Vec<usize> =
+            line.char_indices().filter(|(_, c)| matches!(c, '一' | '二' | '三' | '四' | '五' | '六')).map(|(at, _)| at).collect();
+        for cut in 0..line.len() {
+            if line.is_char_boundary(cut) {
+                let part = &line[cut..];
+                let want: Vec<usize> = expected.iter().filter(|&&at| at >= cut).map(|at| at - cut).collect();
+                assert_eq!(numerals_one_to_six(part).collect::<Vec<_>>(), want, "from byte {cut}");
+            }
+        }
     }
 }

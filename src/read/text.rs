@@ -11,12 +11,14 @@
 
 use super::{flat, Limits};
 use crate::document::{Cell, Document, ReadProblem, Row, RowShape};
-use crate::normalize::{fold_width, is_figure_token, is_invisible};
+use crate::normalize::{fold_width, is_figure_token, is_invisible, trim};
 
 pub fn read_text(text: &str, limits: &Limits) -> Document {
     let mut doc = Document::default();
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    doc.lines.reserve(breaks.min(limits.max_lines) + 1);
     let mut cells = 0usize;
-    for (index, raw) in text.split('\n').enumerate() {
+    for (index, raw) in split_lines(text).enumerate() {
         if index >= limits.max_lines {
             doc.problems.push(ReadProblem {
                 message: format!("文本行数过多：超过上限 {} 行，未作检查", limits.max_lines),
@@ -63,6 +65,16 @@ pub fn read_text(text: &str, limits: &Limits) -> Document {
     doc
 }
 
+/// The lines of `text` split at `\n` (as `str::split` would), found with SIMD.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    ends.scan(0, move |start, end| {
+        let line = &text[*start..end];
+        *start = end + 1;
+        Some(line)
+    })
+}
+
 /// A flattened line (a whole article on one line, as crawlers save it) as the lines a reader
 /// would see: headings, sentences and label-only words as text lines, table rows as `Flat`
 /// rows. Line numbers then count these lines, not the input's. Returns the cells added.
@@ -91,16 +103,16 @@ fn cell(text: &str, line_no: usize) -> Cell {
 
 /// The cells of a line that is a table row, or `None` for prose and single cells.
 fn split_row(line: &str, line_no: usize) -> Option<Vec<Cell>> {
-    let trimmed = line.trim();
+    let trimmed = trim(line);
     // Tabs alone are a row of empty cells (table 四 left blank) when there are two or more; a
     // lone tab is stray whitespace.
-    if trimmed.is_empty() && line.matches('\t').nth(1).is_none() {
+    if trimmed.is_empty() && line.bytes().filter(|&b| b == b'\t').nth(1).is_none() {
         return None;
     }
     if let Some(inner) = trimmed.strip_prefix('|') {
         return Some(pipe_cells(inner, line_no));
     }
-    if line.contains('\t') {
+    if memchr::memchr(b'\t', line.as_bytes()).is_some() {
         // A row of empty cells stays a row: table 四 left blank is one.
         return Some(line.split('\t').map(|c| cell(c.trim(), line_no)).collect());
     }

@@ -245,7 +245,11 @@ impl Extraction {
 pub fn extract(doc: &Document, sections: &[SectionFound]) -> Option<Extraction> {
     let sheet = prepare(doc, sections);
     // Every label key, NUL-separated so that no signal is found across two of them.
-    let keys: String = sheet.cells.iter().flat_map(|c| [&*c.key, "\0"]).collect();
+    let mut keys = String::with_capacity(sheet.cells.iter().map(|c| c.key.len() + 1).sum());
+    for cell in &sheet.cells {
+        keys.push_str(&cell.key);
+        keys.push('\0');
+    }
     let signals: Vec<usize> = TEMPLATES.iter().map(|t| t.signals.iter().filter(|s| keys.contains(*s)).count()).collect();
     let most = signals.iter().copied().max().unwrap_or(0);
     let mut best: Option<(usize, Extraction)> = None;
@@ -308,7 +312,8 @@ impl<'d> Sheet<'d> {
 }
 
 fn prepare<'d>(doc: &'d Document, sections: &[SectionFound]) -> Sheet<'d> {
-    let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::new(), cell_gap: None };
+    let cells = doc.rows.iter().map(|row| row.cells.len()).sum();
+    let mut sheet = Sheet { rows: Vec::with_capacity(doc.rows.len()), cells: Vec::with_capacity(cells), cell_gap: None };
     let mut previous_line = 0;
     for row in doc.rows.iter().filter(|row| !row.cells.is_empty()) {
         let line = row.line();

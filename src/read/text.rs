@@ -16,7 +16,9 @@ use crate::normalize::{fold_width, is_figure_token, is_invisible, trim};
 pub fn read_text(text: &str, limits: &Limits) -> Document {
     let mut doc = Document::default();
     let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    // Room for a line and a row per input line, once (a flattened line adds more).
     doc.lines.reserve(breaks.min(limits.max_lines) + 1);
+    doc.rows.reserve(breaks.min(limits.max_lines) + 1);
     let mut cells = 0usize;
     for (index, raw) in split_lines(text).enumerate() {
         if index >= limits.max_lines {

@@ -87,11 +87,13 @@ fn close_to_official(key: &str, numeral: u8) -> bool {
 
 /// Levenshtein distance between two short strings, by character; `None` when above `limit`.
 fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+    // Counted before anything is built: most lines asked about (a figure, a numbered table
+    // label) differ in length by more than the limit.
+    if a.chars().count().abs_diff(b.chars().count()) > limit {
         return None;
     }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut current = vec![i + 1; b.len() + 1];

@@ -57,21 +57,37 @@ pub fn label_key(text: &str) -> String {
 pub fn label_key_into(text: &str, key: &mut String) {
     key.clear();
     key.reserve(text.len());
-    let kept = text.chars().filter_map(|c| {
-        // CJK ideographs and ASCII letters and digits, most of a label, need no other test.
-        if is_cjk_or_ascii_alphanumeric(c) {
-            return Some(c);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most of a label, read from its bytes: ASCII, and CJK ideographs (copied as written).
+        match bytes[at..] {
+            [b, ..] if b.is_ascii() => {
+                if b.is_ascii_alphanumeric() {
+                    key.push(char::from(b.to_ascii_lowercase()));
+                }
+                at += 1;
+                continue;
+            }
+            [lead @ 0xE4..=0xE9, b1, ..] if lead > 0xE4 || b1 >= 0xB8 => {
+                // U+4E00 to U+9FFF. 合计 is read 总计.
+                let ideograph = &text[at..at + 3];
+                if ideograph == "计" && key.ends_with('合') {
+                    key.truncate(key.len() - '合'.len_utf8());
+                    key.push('总');
+                }
+                key.push_str(ideograph);
+                at += 3;
+                continue;
+            }
+            _ => {}
         }
+        let c = text[at..].chars().next().expect("at a character boundary");
+        at += c.len_utf8();
         let c = fold_width(c);
-        let kept = !is_invisible(c) && (is_cjk_or_ascii_alphanumeric(c) || (!c.is_ascii() && c.is_alphanumeric()));
-        kept.then_some(c)
-    });
-    for c in kept {
-        if c == '计' && key.ends_with('合') {
-            key.truncate(key.len() - '合'.len_utf8());
-            key.push('总');
+        if !is_invisible(c) && (is_cjk_or_ascii_alphanumeric(c) || (!c.is_ascii() && c.is_alphanumeric())) {
+            key.push(c.to_ascii_lowercase());
         }
-        key.push(c.to_ascii_lowercase());
     }
 }
 
@@ -272,6 +288,11 @@ mod tests {
         assert_eq!(label_key("结果\n纠正"), "结果纠正");
         assert_eq!(label_key("予\u{200b}以公开"), "予以公开");
         assert_eq!(label_key("\u{202b}予以\u{2067}公开\u{2069}\u{202c}\u{200f}"), "予以公开");
+        // Full-width letters and digits folded, case lowered; 合 and 计 apart still join; CJK
+        // extension A (U+3400) and letters of other scripts kept.
+        assert_eq!(label_key("ＡＢ合\u{200b}计 Ｘ１"), "ab总计x1");
+        assert_eq!(label_key("合合计计"), "合总计计");
+        assert_eq!(label_key("㐀Éé"), "㐀Éé");
     }
 
     #[test]

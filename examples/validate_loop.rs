@@ -1,6 +1,7 @@
-//! Validates one file N times and prints the mean time per run: the loop to profile
-//! (`valgrind --tool=callgrind target/release/examples/validate_loop FILE 20`, then divide the
-//! instruction counts by N). `cargo run --release --example validate_loop -- FILE [N]`.
+//! Validates one file N times and prints the mean time per run: the loop to profile. Count
+//! instructions per validation without the process start-up: run callgrind with N = 1 and
+//! N = 21 (`valgrind --tool=callgrind target/release/examples/validate_loop FILE 21`) and divide
+//! the difference by 20. `cargo run --release --example validate_loop -- FILE [N]`.
 
 /// The allocator of the native CLI.
 #[global_allocator]

@@ -538,7 +538,7 @@ impl<'d> Walker<'d> {
             section = section.max(row.heading.unwrap_or(0));
             for cell in sheet.cells(row).iter().filter(|c| c.kind == CellValue::Text && c.key != PROSE) {
                 let chars = cell.key.chars().count();
-                key_index(self.template).keys.find(&cell.key, usize::MAX, |key, k, _| {
+                key_index(self.template).keys.find(&cell.key, usize::MAX, &mut |key, k, _| {
                     let in_section = section == 0 || section == tables[k.table].section;
                     if unread.contains(&k.table) && in_section && chars <= key.chars().count() + LABEL_SLACK_CHARS {
                         labelled[k.table][k.row] = true;
@@ -838,7 +838,7 @@ impl<'d> Walker<'d> {
         let joined: String = before.iter().map(|l| l.key).collect();
         let rows = self.template.tables[table].rows;
         // The key's head is enough: labels broken across PDF lines get mixed.
-        key_index(self.template).heads.find(&joined, usize::MAX, |_, head, _| {
+        key_index(self.template).heads.find(&joined, usize::MAX, &mut |_, head, _| {
             head.table == table
                 && rows[head.row].id != chosen.id
                 && !self.out.rows_found[table][head.row]
@@ -1095,7 +1095,7 @@ struct KeyHit {
 fn key_hits(template: &'static Template, labels: &[Label]) -> Vec<KeyHit> {
     let joined: String = labels.iter().map(|l| l.key).collect();
     let mut hits = Vec::new();
-    key_index(template).keys.find(&joined, usize::MAX, |key, k, at| {
+    key_index(template).keys.find(&joined, usize::MAX, &mut |key, k, at| {
         hits.push(KeyHit { table: k.table, row: k.row, start: at, end: at + key.len(), len: key.len() });
         false
     });

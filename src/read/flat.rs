@@ -79,7 +79,7 @@ fn digit_runs(line: &str) -> usize {
 /// the line as written: one pass over the line.
 fn row_labels_in(line: &str) -> usize {
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    distinctive_keys().find(line, LABEL_SEARCH_BYTES, |_, row, _| {
+    distinctive_keys().find(line, LABEL_SEARCH_BYTES, &mut |_, row, _| {
         if !seen.contains(row) {
             seen.push(*row);
         }
@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn numerals_are_found_in_every_block() {
-        // Numerals at the start, across the 64-byte block boundaries and at the very end,
+        // Numerals at the start, across the 16-byte block boundaries and at the very end,
         // among characters sharing their first UTF-8 bytes (不 上 了 于 四 六 and 四 五's neighbours).
         let line = "一不上了于".repeat(5) + "a二b三" + &"业产".repeat(9) + "四x五y六" + "回兴" + "一";
         let expected: Vec<usize> =
